@@ -1,0 +1,90 @@
+/// The ROI's grey levels discretised as PyRadiomics' `imageoperations.binImage`: bin indices 1...Nbins inside the
+/// ROI, 0 outside. Texture classes share one discretisation per image type.
+///
+/// Fixed bin width W (`binWidth`):  edges = arange(lowBound, max + 2W, W) with lowBound = min − (min mod W) (Python
+/// modulo), bin = digitize(x, edges); a flat ROI whose minimum is a multiple of W gets edges [e − 0.5, e + 0.5].
+/// Fixed bin count N (`binCount`): edges = numpy.histogram(values, N) edges with the last edge + 1.
+public struct DiscretizedImage: Sendable {
+    public let width: Int
+    public let height: Int
+    /// Bin index per pixel, `levels[y * width + x]`; 0 outside the ROI.
+    public let levels: [Int32]
+    /// The bin indices present in the ROI, ascending (PyRadiomics `coefficients['grayLevels']`).
+    public let grayLevels: [Int]
+    /// The largest bin index in the ROI (PyRadiomics `coefficients['Ng']`).
+    public let maxLevel: Int
+    /// The bin edges used.
+    public let binEdges: [Double]
+
+    public init(image: Image2D, mask: Mask2D, settings: RadiomicsSettings) {
+        width = image.width
+        height = image.height
+        var values = [Double]()
+        values.reserveCapacity(image.count)
+        for i in 0..<image.count where mask.inside[i] { values.append(image.pixels[i]) }
+        let edges = DiscretizedImage.binEdges(values, binWidth: settings.binWidth, binCount: settings.binCount)
+        binEdges = edges
+        var out = [Int32](repeating: 0, count: image.count)
+        var present = Set<Int>()
+        for i in 0..<image.count where mask.inside[i] {
+            let b = DiscretizedImage.digitize(image.pixels[i], edges)
+            out[i] = Int32(b)
+            present.insert(b)
+        }
+        levels = out
+        grayLevels = present.sorted()
+        maxLevel = grayLevels.last ?? 0
+    }
+
+    /// PyRadiomics `getBinEdges`.
+    public static func binEdges(_ values: [Double], binWidth: Double, binCount: Int?) -> [Double] {
+        guard let lo = values.min(), let hi = values.max() else { return [] }
+        if let n = binCount {
+            return histogramEdges(min: lo, max: hi, bins: n, lastPlusOne: true)
+        }
+        // Python's float modulo takes the sign of the divisor.
+        var r = lo.truncatingRemainder(dividingBy: binWidth)
+        if r != 0 && (r < 0) != (binWidth < 0) { r += binWidth }
+        let low = lo - r
+        let high = hi + 2 * binWidth
+        let edges = arange(low, high, binWidth)
+        if edges.count == 1 { return [edges[0] - 0.5, edges[0] + 0.5] }
+        return edges
+    }
+
+    /// `numpy.arange(start, stop, step)` for floats: length ceil((stop − start) / step), values start + i·delta
+    /// with delta = (start + step) − start, as NumPy fills it.
+    public static func arange(_ start: Double, _ stop: Double, _ step: Double) -> [Double] {
+        let n = Int(((stop - start) / step).rounded(.up))
+        guard n > 0 else { return [] }
+        let delta = (start + step) - start
+        return (0..<n).map { start + Double($0) * delta }
+    }
+
+    /// `numpy.histogram(values, bins)[1]` (via `numpy.linspace`), optionally with the last edge + 1.
+    public static func histogramEdges(min lo: Double, max hi: Double, bins: Int, lastPlusOne: Bool) -> [Double] {
+        var first = lo, last = hi
+        if first == last { first -= 0.5; last += 0.5 }
+        let num = bins + 1
+        let delta = last - first
+        let step = delta / Double(bins)
+        var edges = [Double](repeating: 0, count: num)
+        for i in 0..<num {
+            edges[i] = step == 0 ? (Double(i) / Double(bins)) * delta + first : Double(i) * step + first
+        }
+        edges[num - 1] = last
+        if lastPlusOne { edges[num - 1] += 1 }
+        return edges
+    }
+
+    /// `numpy.digitize(x, edges)` for ascending edges: the number of edges ≤ x.
+    @inlinable
+    public static func digitize(_ x: Double, _ edges: [Double]) -> Int {
+        var lo = 0, hi = edges.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if edges[mid] <= x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
