@@ -18,6 +18,7 @@ let package = Package(
 
         // MARK: - Pure cores (no I/O)
         .target(name: "RadiomicsCore"),
+        .target(name: "Statistics"),
 
         // MARK: - Adapters
         .target(name: "ImageIO", dependencies: ["CPNG", "RadiomicsCore"]),
@@ -34,9 +35,10 @@ let package = Package(
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["RadiomicsCore", "ImageIO"], path: "Tests/TestSupport"),
-        .testTarget(name: "RadiomicsCoreTests", dependencies: ["RadiomicsCore", "TestSupport"]),
-        .testTarget(name: "ImageIOTests", dependencies: ["ImageIO", "TestSupport"]),
-        .testTarget(name: "ParameterFilesTests", dependencies: ["ParameterFiles", "TestSupport"]),
-        .testTarget(name: "RadiomicsParityTests", dependencies: ["RadiomicsCore", "ImageIO", "ParameterFiles", "TestSupport"]),
+        .testTarget(name: "RadiomicsCoreTests", dependencies: ["RadiomicsCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ImageIOTests", dependencies: ["ImageIO", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ParameterFilesTests", dependencies: ["ParameterFiles", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RadiomicsParityTests", dependencies: ["RadiomicsCore", "ImageIO", "ParameterFiles", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )
