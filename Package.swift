@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         // MARK: - C glue (header + modulemap only)
@@ -18,7 +19,7 @@ let package = Package(
 
         // MARK: - Pure cores (no I/O)
         .target(name: "RadiomicsCore"),
-        .target(name: "Statistics"),
+        .target(name: "Statistics", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
 
         // MARK: - Adapters
         .target(name: "ImageIO", dependencies: ["CPNG", "RadiomicsCore"]),
