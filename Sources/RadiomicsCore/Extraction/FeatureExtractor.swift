@@ -60,7 +60,8 @@ public struct FeatureExtractor: Sendable {
 
         var features: [(String, Double)] = []
         for (className, selection) in parameters.featureClasses where className == .shape2D {
-            let input = FeatureInput(image: image.cropped(to: box), mask: shapeMask.cropped(to: box), settings: settings)
+            let input = FeatureInput(image: image.cropped(to: box), mask: shapeMask.cropped(to: box), settings: settings,
+                                     discretize: false)
             features += try Self.compute(className, selection: selection, input: input, prefix: "original")
         }
 
@@ -109,7 +110,7 @@ public struct FeatureExtractor: Sendable {
             let features: [C.Feature]
             switch selection {
             case .all: features = C.defaultFeatures
-            case let .named(names): features = try C.features(named: names)
+            case let .named(names): features = try C.features(named: names).filter { !C.withoutValue.contains($0) }
             }
             let values = try C.compute(features, input: input)
             return zip(features, values).map { ("\(prefix)_\(name.rawValue)_\($0.rawValue)", $1) }

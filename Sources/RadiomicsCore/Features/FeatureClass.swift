@@ -4,17 +4,21 @@ public struct FeatureInput: Sendable {
     public let image: Image2D
     public let mask: Mask2D
     public let settings: RadiomicsSettings
+    private let discretization: DiscretizedImage?
 
-    public init(image: Image2D, mask: Mask2D, settings: RadiomicsSettings) {
+    /// - Parameter discretize: compute the discretised image once here, for every class that asks for it
+    ///   (PyRadiomics bins again in each class, with the same result); false where no class needs it (shape).
+    public init(image: Image2D, mask: Mask2D, settings: RadiomicsSettings, discretize: Bool = true) {
         precondition(image.width == mask.width && image.height == mask.height, "FeatureInput: image and mask differ in size")
         self.image = image
         self.mask = mask
         self.settings = settings
+        self.discretization = discretize ? DiscretizedImage(image: image, mask: mask, settings: settings) : nil
     }
 
-    /// The image discretised inside the ROI with `settings` (binWidth or binCount), computed on first use.
+    /// The image discretised inside the ROI with `settings` (binWidth or binCount), as PyRadiomics `binImage`.
     public func discretized() -> DiscretizedImage {
-        DiscretizedImage(image: image, mask: mask, settings: settings)
+        discretization ?? DiscretizedImage(image: image, mask: mask, settings: settings)
     }
 }
 
@@ -29,11 +33,17 @@ public protocol FeatureClass {
     /// Features PyRadiomics marks deprecated: not enabled by "all", computed only when named.
     static var deprecated: Set<Feature> { get }
 
+    /// Deprecated features whose PyRadiomics getter raises `DeprecationWarning`, so that even when named they
+    /// produce no output key. The extractor leaves them out, as PyRadiomics does.
+    static var withoutValue: Set<Feature> { get }
+
     /// Values of `features`, in the order given. Throws `FeatureError` where PyRadiomics would fail the class.
     static func compute(_ features: [Feature], input: FeatureInput) throws -> [Double]
 }
 
 extension FeatureClass {
+    public static var withoutValue: Set<Feature> { [] }
+
     /// The features enabled by PyRadiomics' "all": every non-deprecated one, in declaration order.
     public static var defaultFeatures: [Feature] { Feature.allCases.filter { !deprecated.contains($0) } }
 

@@ -25,14 +25,14 @@ public struct DiscretizedImage: Sendable {
         let edges = DiscretizedImage.binEdges(values, binWidth: settings.binWidth, binCount: settings.binCount)
         binEdges = edges
         var out = [Int32](repeating: 0, count: image.count)
-        var present = Set<Int>()
+        var present = [Bool](repeating: false, count: edges.count + 1)
         for i in 0..<image.count where mask.inside[i] {
             let b = DiscretizedImage.digitize(image.pixels[i], edges)
             out[i] = Int32(b)
-            present.insert(b)
+            present[b] = true
         }
         levels = out
-        grayLevels = present.sorted()
+        grayLevels = present.indices.filter { present[$0] }
         maxLevel = grayLevels.last ?? 0
     }
 
