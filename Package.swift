@@ -12,26 +12,42 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // MARK: - C glue (header + modulemap only)
         .systemLibrary(name: "CPNG", pkgConfig: "libpng16", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CZeroMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // MARK: - Pure cores (no I/O)
         .target(name: "RadiomicsCore"),
         .target(name: "Statistics", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
 
+        .target(name: "FleetProtocol"),
+
         // MARK: - Adapters
         .target(name: "ImageIO", dependencies: ["CPNG", "RadiomicsCore"]),
         .target(name: "ParameterFiles", dependencies: ["RadiomicsCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ZMQTransport", dependencies: ["CZeroMQ", "FleetProtocol"]),
+        .target(name: "CaseIO", dependencies: ["RadiomicsCore", "ImageIO", .product(name: "CSV", package: "CSV.swift")]),
+
+        // MARK: - Roles
+        .target(name: "Study", dependencies: ["CaseIO", "FleetProtocol", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Fleet", dependencies: ["FleetProtocol", "CSQLite", "CaseIO", "ImageIO", "ParameterFiles", "RadiomicsCore", "Study"]),
 
         // MARK: - Executable
         .executableTarget(
             name: "radfleet",
             dependencies: [
-                "RadiomicsCore", "ImageIO", "ParameterFiles",
+                "RadiomicsCore", "ImageIO", "ParameterFiles", "CaseIO", "Study", "Fleet", "FleetProtocol", "ZMQTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "radfleet-bench",
+            dependencies: ["RadiomicsCore", "ImageIO", "ParameterFiles", "CaseIO"],
+            path: "Benchmarks/radfleet-bench"
         ),
 
         // MARK: - Tests
@@ -39,7 +55,10 @@ let package = Package(
         .testTarget(name: "RadiomicsCoreTests", dependencies: ["RadiomicsCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ImageIOTests", dependencies: ["ImageIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ParameterFilesTests", dependencies: ["ParameterFiles", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RadiomicsParityTests", dependencies: ["RadiomicsCore", "ImageIO", "ParameterFiles", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RadiomicsParityTests", dependencies: ["RadiomicsCore", "ImageIO", "ParameterFiles", "CaseIO", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CaseIOTests", dependencies: ["CaseIO", "TestSupport"]),
+        .testTarget(name: "FleetTests", dependencies: ["Fleet", "FleetProtocol", "ZMQTransport", "Study", "CaseIO"]),
+        .testTarget(name: "FleetProcessTests", dependencies: ["radfleet", "Fleet", "FleetProtocol", "ZMQTransport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

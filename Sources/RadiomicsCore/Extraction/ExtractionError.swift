@@ -14,7 +14,7 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case let .sizeMismatch(i, m):
-            return "image is \(i.width)×\(i.height) pixels but mask is \(m.width)×\(m.height)"
+            return "image is \(i.width) x \(i.height) pixels but mask is \(m.width) x \(m.height)"
         case .emptyMask:
             return "mask is empty (no labels found, nothing is segmented)"
         case let .labelNotPresent(label, present):

@@ -1,0 +1,28 @@
+# RadFleet: the two set-up commands of the README, and a few more.
+#   make demo   installs missing system libraries, builds, and runs `radfleet demo` (built-in synthetic cohort)
+#   make test   installs missing system libraries, builds, and runs the whole test suite
+SWIFT ?= swift
+CONFIG ?= release
+DEMO_DIR ?= demo-out
+
+.PHONY: demo test build deps bench-extract clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product radfleet
+
+demo: build
+	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/radfleet demo $(DEMO_DIR)
+
+test: deps
+	$(SWIFT) build -c $(CONFIG) --build-tests
+	$(SWIFT) test -c $(CONFIG) --skip-build
+
+bench-extract: deps
+	$(SWIFT) build -c release --product radfleet-bench
+	$$($(SWIFT) build -c release --show-bin-path)/radfleet-bench extract
+
+clean:
+	rm -rf .build $(DEMO_DIR)

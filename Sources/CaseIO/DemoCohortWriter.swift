@@ -1,0 +1,54 @@
+import Foundation
+import ImageIO
+import RadiomicsCore
+
+/// Writes a `DemoCohort` as files a user could have made: PNG images and masks, a manifest with clinical
+/// columns, and a PyRadiomics parameter file.
+public enum DemoCohortWriter {
+    public static let parameterFile = """
+    # PyRadiomics parameter file (the same file works with PyRadiomics itself).
+    setting:
+      binWidth: 25
+      label: 1
+    imageType:
+      Original: {}
+      Wavelet: {}
+    featureClass:
+      shape2D:
+      firstorder:
+      glcm:
+      glrlm:
+      glszm:
+      gldm:
+      ngtdm:
+
+    """
+
+    public static let studyFile = """
+    # RadFleet study file (see README, "Study files").
+    name: radfleet-demo
+    seed: 2026
+    cohort: cohort.csv
+    outcome: alnm
+    extraction:
+      params: params.yaml
+    output: results
+
+    """
+
+    public static func write(_ cohort: DemoCohort, to dir: URL) throws {
+        let images = dir.appendingPathComponent("images")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        var csv = "id,image,mask,spacing,cohort,alnm,age,tumour_size_mm,us_reported_aln,grade\n"
+        for c in cohort.cases {
+            let imageName = "images/\(c.id).png", maskName = "images/\(c.id)_mask.png"
+            try PNGWriter.write(PNGWriter.encode(c.image), to: dir.appendingPathComponent(imageName).path)
+            try PNGWriter.write(PNGWriter.encode(c.mask), to: dir.appendingPathComponent(maskName).path)
+            csv += "\(c.id),\(imageName),\(maskName),\(DemoCohort.spacingMM),\(c.cohort),\(c.alnm),\(c.age),"
+                + "\(c.tumourSizeMM),\(c.usReportedALN),\(c.grade)\n"
+        }
+        try csv.write(to: dir.appendingPathComponent("cohort.csv"), atomically: true, encoding: .utf8)
+        try parameterFile.write(to: dir.appendingPathComponent("params.yaml"), atomically: true, encoding: .utf8)
+        try studyFile.write(to: dir.appendingPathComponent("study.yaml"), atomically: true, encoding: .utf8)
+    }
+}

@@ -1,0 +1,62 @@
+import CaseIO
+import FleetProtocol
+import Foundation
+import Study
+
+/// Assembles the study outputs from stored results, in plan order — never in completion order — so the files
+/// are byte-identical whether the study ran on one worker or many.
+public struct Aggregator {
+    public let study: StudyFile
+    public let version: String
+
+    public init(study: StudyFile, version: String) {
+        self.study = study
+        self.version = version
+    }
+
+    public struct Outputs {
+        public let featureTable: FeatureTable
+        public let failures: [JobFailure]
+        public let resultsJSON: OrderedJSON
+    }
+
+    public func assemble(from store: JobStore) throws -> Outputs {
+        var table = FeatureTable()
+        var problems: [JobFailure] = try store.failures(limit: Int.max).sorted { $0.jobId < $1.jobId }
+        for r in try store.results(kind: JobKind.extract.rawValue) {
+            do {
+                let value = try JSONDecoder().decode(JSONValue.self, from: Data(r.output.utf8))
+                let out = try value.decode(ExtractJobOutput.self)
+                let cells = zip(out.names, out.values).map { (name: $0, value: FeatureTable.format($1 ?? .nan)) }
+                try table.append(id: out.caseId, cells: cells)
+            } catch {
+                problems.append(JobFailure(jobId: r.jobId, kind: r.kind, reason: "result not usable: \(error)", attempts: 0, updated: 0))
+            }
+        }
+        let rows: [OrderedJSON] = table.rows.map { row in
+            .object([("id", .string(row.id)), ("values", .array(row.cells.map { Double($0).map(OrderedJSON.number) ?? .null }))])
+        }
+        let json = OrderedJSON.object([
+            ("study", .string(study.name)),
+            ("provenance", .object([
+                ("radfleetVersion", .string(version)),
+                ("seed", .string(String(study.seed))),
+                ("cohort", .string(study.cohort.lastPathComponent)),
+                ("parameterFile", study.parameterFile.map { .string($0.lastPathComponent) } ?? .null),
+            ])),
+            ("features", .object([
+                ("columns", .array(table.columns.map(OrderedJSON.string))),
+                ("rows", .array(rows)),
+            ])),
+            ("failures", .array(problems.map { .object([("jobId", .string($0.jobId)), ("reason", .string($0.reason))]) })),
+        ])
+        return Outputs(featureTable: table, failures: problems, resultsJSON: json)
+    }
+
+    /// Writes `features.csv` and `results.json` into the study's output folder.
+    public func write(_ outputs: Outputs) throws {
+        try FileManager.default.createDirectory(at: study.output, withIntermediateDirectories: true)
+        try outputs.featureTable.csv().write(to: study.output.appendingPathComponent("features.csv"), atomically: true, encoding: .utf8)
+        try (outputs.resultsJSON.rendered() + "\n").write(to: study.output.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
+    }
+}

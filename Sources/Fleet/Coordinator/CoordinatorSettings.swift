@@ -1,0 +1,15 @@
+/// Timing and limits of the coordinator (protocol/PROTOCOL.md, "Heartbeats and liveness").
+public struct CoordinatorSettings: Sendable, Equatable {
+    /// Seconds between heartbeats to an idle worker (zguide Paranoid Pirate: about 1 s).
+    public var heartbeatInterval: Double = 1
+    /// Missed heartbeat intervals before a silent worker is declared dead and its jobs handed on.
+    public var liveness: Int = 3
+    /// Longest a job may run before it is taken back and retried elsewhere (a hung worker loses nothing).
+    public var jobTimeout: Double = 600
+    /// Attempts per job before it is marked failed.
+    public var maxAttempts: Int = 3
+    /// Jobs in flight per worker thread: a small window hides the round trip.
+    public var windowPerThread: Int = 2
+
+    public init() {}
+}

@@ -1,0 +1,66 @@
+import CaseIO
+import FleetProtocol
+import Foundation
+import ImageIO
+import ParameterFiles
+import RadiomicsCore
+import Study
+
+/// The job kinds a `radfleet worker` runs, each by a function of the cores. Reads images only below its data
+/// root: a job naming a path outside it fails with the reason, and nothing is read.
+public struct StandardJobRunner: JobRunner {
+    public let dataRoot: URL
+    public let limits: ImageLimits
+
+    public init(dataRoot: URL, limits: ImageLimits = ImageLimits()) {
+        self.dataRoot = dataRoot.standardizedFileURL
+        self.limits = limits
+    }
+
+    public func run(_ job: Job) -> Result<JSONValue, JobFailureReport> {
+        switch job.kind {
+        case .noop:
+            return .success(.object([:]))
+        case .extract:
+            return extract(job)
+        case .cvfold, .fit, .bootstrap, .gridpoint:
+            return .failure(JobFailureReport(reason: "job kind '\(job.kind.rawValue)' is not available in this worker version", final: true))
+        }
+    }
+
+    func extract(_ job: Job) -> Result<JSONValue, JobFailureReport> {
+        let input: ExtractJobInput
+        do { input = try job.input.decode(ExtractJobInput.self) } catch {
+            return .failure(JobFailureReport(reason: "job \(job.id): malformed extract input", final: true))
+        }
+        guard let image = inside(input.image), let mask = inside(input.mask) else {
+            return .failure(JobFailureReport(reason: "case '\(input.caseId)': path outside the worker's data root \(dataRoot.path)", final: true))
+        }
+        let parameters: ExtractionParameters
+        do {
+            parameters = try input.parameters.map { try ParameterFile.parse(yaml: $0, source: "job \(job.id) parameters") } ?? ExtractionParameters()
+        } catch {
+            return .failure(JobFailureReport(reason: "case '\(input.caseId)': \(error)", final: true))
+        }
+        let result = CaseExtraction.run(CaseInput(id: input.caseId, image: image, mask: mask, spacing: input.spacing),
+                                        extractor: FeatureExtractor(parameters: parameters), limits: limits)
+        switch result {
+        case let .success(row):
+            let output = ExtractJobOutput(caseId: input.caseId, names: row.result.featureNames,
+                                          values: row.result.features.map { $0.value.isFinite ? $0.value : nil })
+            do { return .success(try JSONValue(encoding: output)) } catch {
+                return .failure(JobFailureReport(reason: "case '\(input.caseId)': cannot encode the result", final: true))
+            }
+        case let .failure(f):
+            return .failure(JobFailureReport(reason: f.description, final: true))
+        }
+    }
+
+    /// `relative` resolved below the data root, or nil when it would leave it (absolute paths, `..`).
+    func inside(_ relative: String) -> URL? {
+        guard !relative.hasPrefix("/") else { return nil }
+        let url = dataRoot.appendingPathComponent(relative).standardizedFileURL
+        let root = dataRoot.path.hasSuffix("/") ? dataRoot.path : dataRoot.path + "/"
+        return url.path.hasPrefix(root) ? url : nil
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Yams
+
+/// A study file (YAML), minimal form for the fleet: which cohort, which PyRadiomics parameter file, which seed,
+/// where the outputs go. Paths are relative to the study file. Unknown keys are errors that name the key.
+///
+/// ```yaml
+/// name: demo-alnm
+/// seed: 2026
+/// cohort: cohort.csv          # id,image,mask[,spacing] + outcome and clinical columns
+/// outcome: alnm
+/// extraction:
+///   params: params.yaml       # a PyRadiomics parameter file
+/// output: results
+/// ```
+public struct StudyFile: Sendable, Equatable {
+    public let url: URL
+    public let name: String
+    public let seed: UInt64
+    public let cohort: URL
+    public let outcome: String?
+    public let parameterFile: URL?
+    public let output: URL
+
+    public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output"]
+    public static let extractionKeys: Set<String> = ["params"]
+
+    public init(contentsOf url: URL) throws(StudyError) {
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw StudyError(file: url.path, key: nil, reason: "cannot read the file")
+        }
+        try self.init(yaml: text, url: url)
+    }
+
+    public init(yaml: String, url: URL) throws(StudyError) {
+        self.url = url
+        let base = url.deletingLastPathComponent()
+        let node: Node?
+        do { node = try Yams.compose(yaml: yaml) } catch {
+            throw StudyError(file: url.path, key: nil, reason: "not valid YAML (\(error))")
+        }
+        guard let root = node?.mapping else { throw StudyError(file: url.path, key: nil, reason: "a study file is a YAML mapping") }
+        var values: [String: Node] = [:]
+        for (k, v) in root {
+            guard let key = k.string, Self.keys.contains(key) else {
+                throw StudyError(file: url.path, key: k.string ?? "?", reason: "unknown key (known: \(Self.keys.sorted().joined(separator: ", ")))")
+            }
+            values[key] = v
+        }
+        func string(_ key: String, in map: [String: Node], prefix: String = "") throws(StudyError) -> String? {
+            guard let n = map[key] else { return nil }
+            guard let s = n.scalar?.string, !s.isEmpty else {
+                throw StudyError(file: url.path, key: prefix + key, reason: "must be a non-empty text value")
+            }
+            return s
+        }
+        func resolve(_ path: String) -> URL { path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path) }
+
+        name = try string("name", in: values) ?? url.deletingPathExtension().lastPathComponent
+        if let s = try string("seed", in: values) {
+            guard let v = UInt64(s) else { throw StudyError(file: url.path, key: "seed", reason: "must be a whole number ≥ 0, got '\(s)'") }
+            seed = v
+        } else {
+            seed = 1
+        }
+        guard let cohortPath = try string("cohort", in: values) else {
+            throw StudyError(file: url.path, key: "cohort", reason: "missing: the cohort CSV (id,image,mask[,spacing], ...)")
+        }
+        cohort = resolve(cohortPath)
+        outcome = try string("outcome", in: values)
+        output = resolve(try string("output", in: values) ?? "results")
+        if let ex = values["extraction"] {
+            guard let map = ex.mapping else { throw StudyError(file: url.path, key: "extraction", reason: "must be a mapping") }
+            var sub: [String: Node] = [:]
+            for (k, v) in map {
+                guard let key = k.string, Self.extractionKeys.contains(key) else {
+                    throw StudyError(file: url.path, key: "extraction.\(k.string ?? "?")", reason: "unknown key (known: params)")
+                }
+                sub[key] = v
+            }
+            parameterFile = try string("params", in: sub, prefix: "extraction.").map(resolve)
+        } else {
+            parameterFile = nil
+        }
+    }
+}
+
+/// A study file problem, naming the file and the key.
+public struct StudyError: Error, Equatable, CustomStringConvertible {
+    public let file: String
+    public let key: String?
+    public let reason: String
+
+    public var description: String { "\(file): " + (key.map { "\($0): " } ?? "") + reason }
+}

@@ -1,0 +1,58 @@
+import CaseIO
+import FleetProtocol
+import Foundation
+
+/// A study turned into jobs. Extraction: one `extract` job per cohort case, in cohort order, with ids
+/// `extract:<case id>` and seeds from `JobSeed`. Image paths are made relative to the data root (the study
+/// file's folder), which every worker is given; a case outside it is refused here, at planning.
+public struct StudyPlan: Sendable {
+    public let study: StudyFile
+    public let manifest: Manifest
+    public let parameterText: String?
+    public let dataRoot: URL
+
+    public init(study: StudyFile) throws {
+        self.study = study
+        manifest = try Manifest(contentsOf: study.cohort)
+        if let p = study.parameterFile {
+            do { parameterText = try String(contentsOf: p, encoding: .utf8) } catch {
+                throw StudyError(file: study.url.path, key: "extraction.params", reason: "cannot read \(p.path)")
+            }
+        } else {
+            parameterText = nil
+        }
+        dataRoot = study.url.deletingLastPathComponent().standardizedFileURL
+    }
+
+    public func extractionJobs() throws -> [Job] {
+        try manifest.cases.map { c in
+            let id = "extract:\(c.id)"
+            let input = ExtractJobInput(caseId: c.id, image: try relative(c.image, case: c.id), mask: try relative(c.mask, case: c.id),
+                                        spacing: c.spacing, parameters: parameterText)
+            return Job(id: id, kind: .extract, seed: JobSeed.derive(studySeed: study.seed, jobId: id), input: try JSONValue(encoding: input))
+        }
+    }
+
+    func relative(_ url: URL, case id: String) throws -> String {
+        let root = dataRoot.path.hasSuffix("/") ? dataRoot.path : dataRoot.path + "/"
+        let path = url.standardizedFileURL.path
+        guard path.hasPrefix(root) else {
+            throw StudyError(file: manifest.url.path, key: nil,
+                             reason: "case '\(id)': \(path) is outside the study folder \(dataRoot.path), which workers use as their data root")
+        }
+        return String(path.dropFirst(root.count))
+    }
+}
+
+extension JSONValue {
+    /// The JSON form of an `Encodable` value.
+    public init<T: Encodable>(encoding value: T) throws {
+        let data = try JSONEncoder().encode(value)
+        self = try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    /// Decodes this value as `T`.
+    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONDecoder().decode(T.self, from: JSONEncoder().encode(self))
+    }
+}

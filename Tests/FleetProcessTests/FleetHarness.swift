@@ -1,0 +1,105 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Starts real `radfleet` processes on 127.0.0.1 for the fleet's acceptance tests, and cleans up after them.
+final class FleetHarness {
+    let dir: URL
+    private(set) var processes: [Process] = []
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("radfleet-fleet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        for p in processes where p.isRunning { kill(p.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    /// The `radfleet` executable built beside the test bundle.
+    static var executable: URL {
+        var candidates: [URL] = []
+        var url = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            candidates.append(url.appendingPathComponent("radfleet"))
+            url = url.deletingLastPathComponent()
+        }
+        for arg in [CommandLine.arguments[0]] {
+            candidates.append(URL(fileURLWithPath: arg).deletingLastPathComponent().appendingPathComponent("radfleet"))
+            candidates.append(URL(fileURLWithPath: arg).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("radfleet"))
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    /// A TCP port free on 127.0.0.1 right now.
+    static func freePort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    /// Starts `radfleet args…`, output to a log file in the harness folder.
+    @discardableResult
+    func start(_ args: [String], log: String) throws -> Process {
+        let p = Process()
+        p.executableURL = Self.executable
+        p.arguments = args
+        let logURL = dir.appendingPathComponent(log)
+        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: logURL)
+        p.standardOutput = handle
+        p.standardError = handle
+        try p.run()
+        processes.append(p)
+        return p
+    }
+
+    /// Runs `radfleet args…` to the end (at most `timeout` s) and returns its exit status and output.
+    func run(_ args: [String], timeout: Double = 120) throws -> (status: Int32, output: String) {
+        let log = "run-\(UUID().uuidString).log"
+        let p = try start(args, log: log)
+        guard wait(p, timeout: timeout) else {
+            kill(p.processIdentifier, SIGKILL)
+            throw XCTSkip("radfleet \(args.joined(separator: " ")) did not finish in \(timeout) s")
+        }
+        return (p.terminationStatus, (try? String(contentsOf: dir.appendingPathComponent(log), encoding: .utf8)) ?? "")
+    }
+
+    func wait(_ p: Process, timeout: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        return !p.isRunning
+    }
+
+    func log(_ name: String) -> String { (try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)) ?? "" }
+
+    /// Writes a demo cohort + study with `cases` cases into `sub` and returns the study file.
+    func demoStudy(_ sub: String, cases: Int) throws -> URL {
+        let d = dir.appendingPathComponent(sub)
+        let r = try run(["demo", d.path, "--cases", String(cases), "--no-run"])
+        XCTAssertEqual(r.status, 0, r.output)
+        return d.appendingPathComponent("study.yaml")
+    }
+
+    /// `radfleet status --json` against `endpoint`, decoded; nil when the coordinator does not answer.
+    func status(_ endpoint: String) -> [String: Any]? {
+        guard let r = try? run(["status", "--connect", endpoint, "--json", "--timeout", "2"], timeout: 10), r.status == 0,
+              let line = r.output.split(separator: "\n").first(where: { $0.hasPrefix("{") }) else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+    }
+
+    static func done(_ status: [String: Any]?) -> Int {
+        guard let jobs = status?["jobs"] as? [String: [String: Int]] else { return 0 }
+        return jobs.values.reduce(0) { $0 + ($1["done"] ?? 0) }
+    }
+}
