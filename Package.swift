@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "radfleet-bench",
-            dependencies: ["RadiomicsCore", "ImageIO", "ParameterFiles", "CaseIO"],
+            dependencies: ["RadiomicsCore", "ImageIO", "ParameterFiles", "CaseIO", "Fleet", "FleetProtocol", "ZMQTransport"],
             path: "Benchmarks/radfleet-bench"
         ),
 

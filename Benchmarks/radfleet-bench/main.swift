@@ -1,15 +1,11 @@
 // radfleet-bench: speed against the oracle on the same inputs (release build; not a test).
 //
 //   radfleet-bench extract [--cases N] [--params FILE] [--manifest FILE]
-//
-// Times RadFleet's FeatureExtractor on N cases of the manifest (images loaded once, extraction only, one core),
-// then PyRadiomics on the same cases and parameter file through scripts/bench/pyradiomics_time.py, and prints
-// the ratio. Without PyRadiomics installed it prints RadFleet's figure and says the oracle is missing.
-import CaseIO
-import ImageIO
+//       RadFleet's FeatureExtractor on N shared BUSI cases (images loaded once, extraction only, one core), then
+//       PyRadiomics on the same cases and parameter file through scripts/bench/pyradiomics_time.py; prints the ratio.
+//   radfleet-bench fleet [--jobs N] [--workers W]
+//       no-op jobs through a real coordinator over ZeroMQ on loopback: jobs/s and lease-to-result latency.
 import Foundation
-import ParameterFiles
-import RadiomicsCore
 
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let sharedData = ProcessInfo.processInfo.environment["RADFLEET_SHARED_DATA"].map { URL(fileURLWithPath: $0) }
@@ -26,61 +22,16 @@ func fail(_ message: String) -> Never {
 }
 
 let args = Array(CommandLine.arguments.dropFirst())
-guard args.first == "extract" else { fail("usage: radfleet-bench extract [--cases N] [--params FILE] [--manifest FILE]") }
-let caseCount = Int(option("--cases", args) ?? "20") ?? 20
-let paramsPath = option("--params", args) ?? sharedData.appendingPathComponent("params/default.yaml").path
-let manifestPath = option("--manifest", args) ?? sharedData.appendingPathComponent("busi/cohort.csv").path
-
-let parameters: ExtractionParameters
-let manifest: Manifest
-do {
-    parameters = try ParameterFile.load(path: paramsPath)
-    manifest = try Manifest(contentsOf: URL(fileURLWithPath: manifestPath))
-} catch {
-    fail("\(error)")
-}
-let selected = Array(manifest.cases.prefix(caseCount))
-var loaded: [LoadedCase] = []
-for c in selected {
+switch args.first {
+case "extract":
+    ExtractBench.run(args)
+case "fleet":
     do {
-        loaded.append(try LoadedCase(image: c.image, mask: c.mask, spacing: c.spacing, label: parameters.settings.label))
+        try FleetBench.noopRoundTrips(jobs: Int(option("--jobs", args) ?? "20000") ?? 20000,
+                                      workers: Int(option("--workers", args) ?? "1") ?? 1)
     } catch {
         fail("\(error)")
     }
+default:
+    fail("usage: radfleet-bench extract [--cases N] [--params FILE] [--manifest FILE] | fleet [--jobs N] [--workers W]")
 }
-
-let extractor = FeatureExtractor(parameters: parameters)
-_ = try? extractor.extract(image: loaded[0].image, mask: loaded[0].mask)  // warm-up
-var rounds = 0
-let clock = ContinuousClock()
-let start = clock.now
-repeat {
-    for c in loaded {
-        do { _ = try extractor.extract(image: c.image, mask: c.mask) } catch { fail("\(error)") }
-    }
-    rounds += 1
-} while clock.now - start < .seconds(3)
-let elapsed = clock.now - start
-let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-let ours = seconds / Double(rounds * loaded.count)
-print(String(format: "RadFleet     %8.2f ms/case  (%d cases x %d rounds, one core, %@)", ours * 1000, loaded.count, rounds,
-             URL(fileURLWithPath: paramsPath).lastPathComponent))
-
-let python = Process()
-python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-python.arguments = ["python3", repoRoot.appendingPathComponent("scripts/bench/pyradiomics_time.py").path,
-                    manifestPath, paramsPath, String(loaded.count)]
-let pipe = Pipe()
-python.standardOutput = pipe
-python.standardError = FileHandle.nullDevice
-do { try python.run() } catch { fail("cannot start python3: \(error)") }
-let output = pipe.fileHandleForReading.readDataToEndOfFile()
-python.waitUntilExit()
-guard python.terminationStatus == 0,
-      let json = try? JSONSerialization.jsonObject(with: output) as? [String: Any],
-      let theirs = json["secondsPerCase"] as? Double else {
-    print("PyRadiomics  not measured (install the oracle: pip install pyradiomics-bhklab)")
-    exit(0)
-}
-print(String(format: "PyRadiomics  %8.2f ms/case  (same cases, one core)", theirs * 1000))
-print(String(format: "ratio        %8.1fx faster per core", theirs / ours))

@@ -13,6 +13,7 @@ public final class Coordinator {
     private let codec: MessageCodec
     private var registry: [PeerID: WorkerRecord] = [:]
     private var completions: [Double] = []
+    private var lastExpiryCheck = -Double.infinity
     public private(set) var rejectedMessages = 0
     public private(set) var lastRejection: String?
     /// Called after each stored (new) result, e.g. to let an aggregator assemble outputs as inputs complete.
@@ -34,20 +35,26 @@ public final class Coordinator {
 
     /// One turn of the loop: waits up to `timeout` for traffic, handles everything that arrived, then does the
     /// housekeeping (liveness, job timeouts, heartbeats, dispatch).
+    /// The state changes of one turn are one job-store transaction.
     public func step(now clock: () -> Double, timeout: Double) throws {
-        if let (peer, frame) = try workers.receive(timeout: timeout) {
-            try handleWorkerFrame(peer: peer, frame: frame, now: clock())
-            // Drain what is already queued without waiting.
-            while let (p, f) = try workers.receive(timeout: 0) {
-                try handleWorkerFrame(peer: p, frame: f, now: clock())
+        let first = try workers.receive(timeout: timeout)
+        try store.batch {
+            if let (peer, frame) = first {
+                try handleWorkerFrame(peer: peer, frame: frame, now: clock())
+                // Drain what is already queued without waiting (bounded, so housekeeping still runs).
+                var drained = 0
+                while drained < 4096, let (p, f) = try workers.receive(timeout: 0) {
+                    try handleWorkerFrame(peer: p, frame: f, now: clock())
+                    drained += 1
+                }
             }
-        }
-        if let statusChannel {
-            while let (peer, frame) = try statusChannel.receive(timeout: 0) {
-                try handleStatusFrame(peer: peer, frame: frame, now: clock())
+            if let statusChannel {
+                while let (peer, frame) = try statusChannel.receive(timeout: 0) {
+                    try handleStatusFrame(peer: peer, frame: frame, now: clock())
+                }
             }
+            try housekeeping(now: clock())
         }
-        try housekeeping(now: clock())
     }
 
     // MARK: Worker traffic
@@ -80,7 +87,7 @@ public final class Coordinator {
 
     private func record(_ r: JobResultMessage, from peer: PeerID, now: Double) throws {
         let name = registry[peer]?.name ?? peer.description
-        registry[peer]?.inFlight.removeAll { $0 == r.jobId }
+        registry[peer]?.finished(r.jobId, now: now)
         do {
             if let output = r.output {
                 let text = String(decoding: codec.encode(output).dropLast(), as: UTF8.self)
@@ -122,7 +129,10 @@ public final class Coordinator {
             try store.releaseJobs(of: w.name, reason: "worker lost (no heartbeat for \(Int(deadline)) s)", now: now)
             registry[peer] = nil
         }
-        try store.expireLeases(now: now)
+        if now - lastExpiryCheck >= 0.25 {
+            try store.expireLeases(now: now)
+            lastExpiryCheck = now
+        }
         try dispatch(now: now)
         for (peer, w) in registry where now - w.lastSent >= settings.heartbeatInterval {
             send(.heartbeat(Heartbeat()), to: peer)
@@ -133,11 +143,13 @@ public final class Coordinator {
     private func dispatch(now: Double) throws {
         for peer in registry.keys.sorted(by: { $0.description < $1.description }) {
             guard var w = registry[peer] else { continue }
-            while w.capacity(window: settings.windowPerThread) > 0,
-                  let leased = try store.lease(to: w.name, now: now, leaseSeconds: settings.jobTimeout) {
+            let room = w.capacity(window: w.window(settings: settings))
+            guard room > 0 else { continue }
+            for leased in try store.lease(to: w.name, count: room, now: now, leaseSeconds: settings.jobTimeout) {
                 let frame = Self.assignmentFrame(leased, leaseSeconds: settings.jobTimeout)
                 if (try? workers.send(frame, to: peer)) == true {
                     w.inFlight.append(leased.id)
+                    w.leasedAt[leased.id] = now
                     w.lastSent = now
                 } else {
                     try store.releaseJobs(of: w.name, reason: "worker unreachable", now: now)

@@ -64,7 +64,7 @@ public final class JobStore {
                 id TEXT PRIMARY KEY, kind TEXT NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL,
                 state TEXT NOT NULL CHECK (state IN ('pending', 'leased', 'done', 'failed')),
                 attempts INTEGER NOT NULL DEFAULT 0, max_attempts INTEGER NOT NULL,
-                worker TEXT, lease_expires REAL, error TEXT, updated REAL NOT NULL DEFAULT 0);
+                worker TEXT, lease_expires REAL, leased_at REAL, error TEXT, updated REAL NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs(state, seq);
             CREATE TABLE IF NOT EXISTS results(
                 job_id TEXT PRIMARY KEY REFERENCES jobs(id), output TEXT NOT NULL,
@@ -109,16 +109,32 @@ public final class JobStore {
 
     /// Leases the first pending job (by sequence) to `worker` until `now + leaseSeconds`.
     public func lease(to worker: String, now: Double, leaseSeconds: Double) throws(JobStoreError) -> LeasedJob? {
-        try db.transaction { () throws(JobStoreError) -> LeasedJob? in
-            let rows = try db.prepare("""
-                UPDATE jobs SET state = 'leased', worker = ?, lease_expires = ?, attempts = attempts + 1, updated = ?
-                WHERE id = (SELECT id FROM jobs WHERE state = 'pending' ORDER BY seq LIMIT 1)
-                RETURNING id, kind, payload, attempts, lease_expires
-                """).rows([.text(worker), .double(now + leaseSeconds), .double(now)]) {
-                LeasedJob(id: $0.text(0), kind: $0.text(1), payload: $0.text(2), attempt: $0.int(3), leaseExpires: $0.double(4))
-            }
-            return rows.first
+        try lease(to: worker, count: 1, now: now, leaseSeconds: leaseSeconds).first
+    }
+
+    /// Leases up to `count` pending jobs (the first by sequence) to `worker`, in plan order.
+    public func lease(to worker: String, count: Int, now: Double, leaseSeconds: Double) throws(JobStoreError) -> [LeasedJob] {
+        guard count > 0 else { return [] }
+        return try db.transaction { () throws(JobStoreError) -> [LeasedJob] in
+            try db.prepare("""
+                UPDATE jobs SET state = 'leased', worker = ?, lease_expires = ?, leased_at = ?, attempts = attempts + 1, updated = ?
+                WHERE id IN (SELECT id FROM jobs WHERE state = 'pending' ORDER BY seq LIMIT ?)
+                RETURNING id, kind, payload, attempts, lease_expires, seq
+                """).rows([.text(worker), .double(now + leaseSeconds), .double(now), .double(now), .int(count)]) {
+                (LeasedJob(id: $0.text(0), kind: $0.text(1), payload: $0.text(2), attempt: $0.int(3), leaseExpires: $0.double(4)), $0.int(5))
+            }.sorted { $0.1 < $1.1 }.map(\.0)
         }
+    }
+
+    /// Runs `body` as one transaction (the coordinator groups the state changes of one loop turn).
+    public func batch<T>(_ body: () throws -> T) throws -> T {
+        var value: T?
+        var failure: Error?
+        try db.transaction { () throws(JobStoreError) in
+            do { value = try body() } catch let e as JobStoreError { throw e } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return value!
     }
 
     /// Extends a live lease (the worker is still at it).
@@ -234,7 +250,7 @@ public final class JobStore {
 
     /// True when no job is pending or leased.
     public func isFinished() throws(JobStoreError) -> Bool {
-        try db.prepare("SELECT COUNT(*) FROM jobs WHERE state IN ('pending', 'leased')").rows { $0.int(0) }.first == 0
+        try db.prepare("SELECT EXISTS(SELECT 1 FROM jobs WHERE state IN ('pending', 'leased'))").rows { $0.int(0) }.first == 0
     }
 }
 
@@ -243,5 +259,13 @@ extension JobStore {
     public func result(jobId: String) throws(JobStoreError) -> StoredResult? {
         try db.prepare("SELECT r.job_id, j.kind, j.seq, r.output FROM results r JOIN jobs j ON j.id = r.job_id WHERE r.job_id = ?")
             .rows([.text(jobId)]) { StoredResult(jobId: $0.text(0), kind: $0.text(1), sequence: $0.int(2), output: $0.text(3)) }.first
+    }
+}
+
+extension JobStore {
+    /// Seconds from the last lease of each done job to its stored result (for the round-trip benchmark).
+    public func leaseToResultSeconds() throws(JobStoreError) -> [Double] {
+        try db.prepare("SELECT r.received - j.leased_at FROM results r JOIN jobs j ON j.id = r.job_id WHERE j.leased_at IS NOT NULL")
+            .rows { $0.double(0) }
     }
 }

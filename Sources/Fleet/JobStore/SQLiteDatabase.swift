@@ -5,6 +5,8 @@ import CSQLite
 final class SQLiteDatabase {
     private(set) var handle: OpaquePointer?
     let path: String
+    private var statements: [String: SQLiteStatement] = [:]
+    private var transactionDepth = 0
 
     init(path: String) throws(JobStoreError) {
         self.path = path
@@ -21,7 +23,10 @@ final class SQLiteDatabase {
         sqlite3_busy_timeout(db, 5000)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
 
@@ -34,22 +39,34 @@ final class SQLiteDatabase {
         }
     }
 
+    /// A prepared statement for `sql`, prepared once and reused (statements are the hot path of the job store).
     func prepare(_ sql: String) throws(JobStoreError) -> SQLiteStatement {
+        if let cached = statements[sql] { return cached }
         var stmt: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &stmt, nil) == SQLITE_OK, let stmt else {
             throw .database(path: path, message: "\(lastError) in: \(sql)")
         }
-        return SQLiteStatement(stmt, database: self)
+        let statement = SQLiteStatement(stmt, database: self)
+        statements[sql] = statement
+        return statement
     }
 
-    /// Runs `body` in one IMMEDIATE transaction: all of it is stored, or none.
+    /// Runs `body` in one IMMEDIATE transaction: all of it is stored, or none. Nested calls join the outer one.
     func transaction<T>(_ body: () throws(JobStoreError) -> T) throws(JobStoreError) -> T {
+        if transactionDepth > 0 {
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
+            return try body()
+        }
         try execute("BEGIN IMMEDIATE")
+        transactionDepth = 1
         do {
             let value = try body()
+            transactionDepth = 0
             try execute("COMMIT")
             return value
         } catch {
+            transactionDepth = 0
             try? execute("ROLLBACK")
             throw error
         }
