@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 DEMO_DIR ?= demo-out
 
-.PHONY: demo test build deps bench-extract clean
+.PHONY: demo test build deps bench bench-extract bench-fleet clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -20,9 +20,17 @@ test: deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	$(SWIFT) test -c $(CONFIG) --skip-build
 
+bench: bench-extract bench-fleet
+
 bench-extract: deps
 	$(SWIFT) build -c release --product radfleet-bench
 	$$($(SWIFT) build -c release --show-bin-path)/radfleet-bench extract
+
+bench-fleet: deps
+	$(SWIFT) build -c release --product radfleet-bench
+	$(SWIFT) build -c release --product radfleet
+	$$($(SWIFT) build -c release --show-bin-path)/radfleet-bench fleet --jobs 20000 --workers 1
+	$$($(SWIFT) build -c release --show-bin-path)/radfleet-bench scaling --cases 200
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -36,6 +36,9 @@ let package = Package(
         .target(name: "Study", dependencies: ["CaseIO", "FleetProtocol", .product(name: "Yams", package: "Yams")]),
         .target(name: "Fleet", dependencies: ["FleetProtocol", "CSQLite", "CaseIO", "ImageIO", "ParameterFiles", "RadiomicsCore", "Study"]),
 
+        // MARK: - Output
+        .target(name: "Report"),
+
         // MARK: - Executable
         .executableTarget(
             name: "radfleet",
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(name: "ParameterFilesTests", dependencies: ["ParameterFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RadiomicsParityTests", dependencies: ["RadiomicsCore", "ImageIO", "ParameterFiles", "CaseIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CaseIOTests", dependencies: ["CaseIO", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "FleetProtocol", "ZMQTransport", "Study", "CaseIO"]),
         .testTarget(name: "FleetProcessTests", dependencies: ["radfleet", "Fleet", "FleetProtocol", "ZMQTransport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], exclude: ["Fixtures"]),

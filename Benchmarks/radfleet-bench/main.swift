@@ -5,6 +5,8 @@
 //       PyRadiomics on the same cases and parameter file through scripts/bench/pyradiomics_time.py; prints the ratio.
 //   radfleet-bench fleet [--jobs N] [--workers W]
 //       no-op jobs through a real coordinator over ZeroMQ on loopback: jobs/s and lease-to-result latency.
+//   radfleet-bench scaling [--cases N]
+//       `radfleet run` on a synthetic cohort with 1 and with 2 workers: the scaling factor (needs `radfleet` built).
 import Foundation
 
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -32,6 +34,9 @@ case "fleet":
     } catch {
         fail("\(error)")
     }
+case "scaling":
+    let radfleet = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("radfleet")
+    do { try ScalingBench.run(cases: Int(option("--cases", args) ?? "200") ?? 200, radfleet: radfleet) } catch { fail("\(error)") }
 default:
-    fail("usage: radfleet-bench extract [--cases N] [--params FILE] [--manifest FILE] | fleet [--jobs N] [--workers W]")
+    fail("usage: radfleet-bench extract [--cases N] [--params FILE] [--manifest FILE] | fleet [--jobs N] [--workers W] | scaling [--cases N]")
 }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Extraction throughput of the whole fleet (`radfleet run` on a synthetic cohort) with 1 and then 2 workers,
+/// same cohort, fresh job store each time: the scaling factor from 1 to 2 workers.
+enum ScalingBench {
+    static func run(cases: Int, radfleet: URL) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("radfleet-scaling-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try invoke(radfleet, ["demo", dir.path, "--cases", String(cases), "--no-run"])
+        var seconds: [Int: Double] = [:]
+        for workers in [1, 2] {
+            try? FileManager.default.removeItem(at: dir.appendingPathComponent("results"))
+            let start = Date()
+            try invoke(radfleet, ["run", dir.appendingPathComponent("study.yaml").path, "--workers", String(workers), "--quiet"])
+            seconds[workers] = Date().timeIntervalSince(start)
+            print(String(format: "extraction   %d cases, %d worker(s): %.2f s (%.1f cases/s)", cases, workers, seconds[workers]!,
+                         Double(cases) / seconds[workers]!))
+        }
+        print(String(format: "scaling      %.2fx from 1 to 2 workers", seconds[1]! / seconds[2]!))
+    }
+
+    static func invoke(_ executable: URL, _ args: [String]) throws {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            throw NSError(domain: "radfleet-bench", code: Int(p.terminationStatus),
+                          userInfo: [NSLocalizedDescriptionKey: "radfleet \(args.joined(separator: " ")) exited with \(p.terminationStatus)"])
+        }
+    }
+}
