@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "radfleet",
             dependencies: [
-                "RadiomicsCore", "ImageIO", "ParameterFiles", "CaseIO", "Study", "Fleet", "FleetProtocol", "ZMQTransport",
+                "RadiomicsCore", "Statistics", "ImageIO", "ParameterFiles", "CaseIO", "Study", "Fleet", "FleetProtocol", "ZMQTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -95,6 +95,24 @@ public struct DataTable: Sendable {
         return reader.headerRow ?? []
     }
 
+    /// One column as text (case ids), in file order; blank lines skipped as in the numeric reading.
+    public static func textColumn(_ name: String, of url: URL) throws -> [String] {
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw DataTableError(file: url.path, line: nil, column: nil, reason: "cannot read the file")
+        }
+        let reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
+        guard let i = reader.headerRow?.firstIndex(of: name) else {
+            throw DataTableError(file: url.path, line: 1, column: name, reason: "no such column")
+        }
+        var out: [String] = []
+        while let row = reader.next() {
+            if row.allSatisfy(\.isEmpty) { continue }
+            out.append(i < row.count ? row[i] : "")
+        }
+        return out
+    }
+
     /// Columns with one value only (zero variance): the statistics commands drop and report them.
     public var constantColumns: [String] {
         zip(columns, values).compactMap { name, v in
@@ -109,6 +127,13 @@ public struct DataTableError: Error, Equatable, CustomStringConvertible {
     public let line: Int?
     public let column: String?
     public let reason: String
+
+    public init(file: String, line: Int?, column: String?, reason: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
 
     public var description: String {
         var where_ = file

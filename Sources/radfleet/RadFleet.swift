@@ -10,7 +10,7 @@ struct RadFleet: ParsableCommand {
         on this machine (`radfleet run`).
         """,
         version: RadFleetVersion.string,
-        subcommands: [Demo.self, Extract.self, RunCommand.self, CoordinatorCommand.self, WorkerCommand.self, StatusCommand.self]
+        subcommands: [Demo.self, Extract.self, RunCommand.self, CoordinatorCommand.self, WorkerCommand.self, StatusCommand.self, StatsCommand.self]
     )
 }
 
