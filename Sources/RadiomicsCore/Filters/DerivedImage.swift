@@ -32,7 +32,8 @@ extension ImageTypeSpec {
         case .original:
             return [DerivedImage(name: "original", image: image)]
         case .wavelet:
-            return try WaveletFilter.decompose(image, wavelet: settings.wavelet, level: settings.level, startLevel: settings.startLevel)
+            return try WaveletFilter.decompose(image, wavelet: settings.wavelet, level: settings.level, startLevel: settings.startLevel,
+                                               force2DDimension: settings.force2D ? settings.force2Ddimension : nil)
         case .log:
             return try LaplacianOfGaussianFilter.images(image, mask: mask, sigmas: settings.sigma)
         case .square:
