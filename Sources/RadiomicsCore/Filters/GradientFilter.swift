@@ -11,7 +11,7 @@ public enum GradientFilter {
         let cx = 0.5 * (useSpacing ? 1.0 / image.spacing.x : 1.0)
         let cy = 0.5 * (useSpacing ? 1.0 / image.spacing.y : 1.0)
         var out = [Double](repeating: 0, count: w * h)
-        guard w > 0, h > 0 else { return image.withPixels(out) }
+        guard w > 0, h > 0 else { return image.withPixels(out, precision: .single) }
         image.pixels.withUnsafeBufferPointer { f in
             out.withUnsafeMutableBufferPointer { o in
                 for y in 0..<h {
@@ -26,6 +26,6 @@ public enum GradientFilter {
                 }
             }
         }
-        return image.withPixels(out)
+        return image.withPixels(out, precision: .single)
     }
 }

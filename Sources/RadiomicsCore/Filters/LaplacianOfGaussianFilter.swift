@@ -66,6 +66,6 @@ public enum LaplacianOfGaussianFilter {
                 for i in 0..<count { cumulative[i] = Double(Float(cumulative[i] + a[i] * invY)) }
             }
         }
-        return image.withPixels(result)
+        return image.withPixels(result, precision: .single)
     }
 }

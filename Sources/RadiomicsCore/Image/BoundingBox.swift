@@ -27,9 +27,11 @@ extension Image2D {
             let row = y * width
             out.append(contentsOf: pixels[(row + box.minX)...(row + box.maxX)])
         }
-        return Image2D(width: box.width, height: box.height, spacing: spacing,
-                       origin: (origin.x + Double(box.minX) * spacing.x, origin.y + Double(box.minY) * spacing.y),
-                       pixels: out)
+        var cropped = Image2D(width: box.width, height: box.height, spacing: spacing,
+                              origin: (origin.x + Double(box.minX) * spacing.x, origin.y + Double(box.minY) * spacing.y),
+                              pixels: out)
+        cropped.precision = precision
+        return cropped
     }
 }
 

@@ -22,7 +22,7 @@ public struct DiscretizedImage: Sendable {
         var values = [Double]()
         values.reserveCapacity(image.count)
         for i in 0..<image.count where mask.inside[i] { values.append(image.pixels[i]) }
-        let edges = DiscretizedImage.binEdges(values, binWidth: settings.binWidth, binCount: settings.binCount)
+        let edges = DiscretizedImage.binEdges(values, binWidth: settings.binWidth, binCount: settings.binCount, precision: image.precision)
         binEdges = edges
         var out = [Int32](repeating: 0, count: image.count)
         var present = [Bool](repeating: false, count: edges.count + 1)
@@ -36,11 +36,28 @@ public struct DiscretizedImage: Sendable {
         maxLevel = grayLevels.last ?? 0
     }
 
-    /// PyRadiomics `getBinEdges`.
-    public static func binEdges(_ values: [Double], binWidth: Double, binCount: Int?) -> [Double] {
+    /// PyRadiomics `getBinEdges`. For `.single` images (float32 arrays in PyRadiomics) the arithmetic NumPy does in
+    /// float32 is done in `Float`: all of `histogram`'s edges; for a bin width, `min − (min mod W)`, `max + 2W`, the
+    /// length and the second value of `arange` (checked against NumPy in DiscretizationTests).
+    public static func binEdges(_ values: [Double], binWidth: Double, binCount: Int?, precision: PixelPrecision = .double) -> [Double] {
         guard let lo = values.min(), let hi = values.max() else { return [] }
         if let n = binCount {
+            if precision == .single { return histogramEdgesSingle(min: Float(lo), max: Float(hi), bins: n) }
             return histogramEdges(min: lo, max: hi, bins: n, lastPlusOne: true)
+        }
+        if precision == .single {
+            // min, max and the bounds are float32 scalars; `arange` then makes a float64 array whose second value
+            // is a float32 sum, filled on as start + i·(second − start) (NumPy's DOUBLE_fill).
+            let w = Float(binWidth)
+            var r = Float(lo).truncatingRemainder(dividingBy: w)
+            if r != 0 && (r < 0) != (w < 0) { r += w }
+            let low = Float(lo) - r
+            let high = Float(hi) + Float(2 * binWidth)
+            let count = Int(Double((high - low) / w).rounded(.up))
+            guard count > 1 else { return count == 1 ? [Double(low) - 0.5, Double(low) + 0.5] : [] }
+            let second = Double(low + w)
+            let delta = second - Double(low)
+            return (0..<count).map { i in i == 0 ? Double(low) : (i == 1 ? second : Double(low) + Double(i) * delta) }
         }
         // Python's float modulo takes the sign of the divisor.
         var r = lo.truncatingRemainder(dividingBy: binWidth)
@@ -75,6 +92,22 @@ public struct DiscretizedImage: Sendable {
         edges[num - 1] = last
         if lastPlusOne { edges[num - 1] += 1 }
         return edges
+    }
+
+    /// `numpy.histogram(values, bins)[1]` for a float32 array: `linspace` in float32, last edge + 1 in float32.
+    static func histogramEdgesSingle(min lo: Float, max hi: Float, bins: Int) -> [Double] {
+        var first = lo, last = hi
+        if first == last { first -= 0.5; last += 0.5 }
+        let num = bins + 1
+        let delta = last - first
+        let step = delta / Float(bins)
+        var edges = [Float](repeating: 0, count: num)
+        for i in 0..<num {
+            edges[i] = (step == 0 ? (Float(i) / Float(bins)) * delta : Float(i) * step) + first
+        }
+        edges[num - 1] = last
+        edges[num - 1] += 1
+        return edges.map(Double.init)
     }
 
     /// `numpy.digitize(x, edges)` for ascending edges: the number of edges ≤ x.
