@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseIO
 
 @main
 struct RadFleet: ParsableCommand {
@@ -12,6 +13,11 @@ struct RadFleet: ParsableCommand {
         version: RadFleetVersion.string,
         subcommands: [Demo.self, Extract.self, RunCommand.self, CoordinatorCommand.self, WorkerCommand.self, StatusCommand.self, StatsCommand.self]
     )
+
+    static func main() {
+        AllocatorTuning.retainFreedMemory()
+        main(nil)
+    }
 }
 
 enum RadFleetVersion {

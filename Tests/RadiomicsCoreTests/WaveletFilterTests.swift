@@ -45,6 +45,52 @@ final class WaveletFilterTests: XCTestCase {
                 origin: (c.origin[0], c.origin[1]), pixels: c.pixels)
     }
 
+    /// Computing only the part a region needs (`region:`) must give the very bits of the whole-image decomposition
+    /// cropped to that region: for every fixture case (odd and even sizes, several wavelets and levels, force2D)
+    /// and regions in the middle, touching each border, one pixel, one row and the whole image.
+    func testRegionDecompositionIsBitIdenticalToCroppedWholeImage() throws {
+        var compared = 0, windowed = 0
+        var images = try Self.fixture().cases.map { (Self.image($0), $0) }
+        // A larger image than the fixtures', so that margins fit and the window really is smaller than the image.
+        let big = Image2D(width: 97, height: 80, spacing: PixelSpacing(x: 0.1, y: 0.1), origin: (0, 0),
+                          pixels: (0..<(97 * 80)).map { Double(($0 * 7919) % 251) + sin(Double($0)) })
+        for (wavelet, level, start, force) in [("coif1", 1, 0, nil), ("db3", 2, 1, nil), ("haar", 3, 0, nil), ("sym2", 1, 0, 0 as Int?)] {
+            images.append((big, .init(name: "big-\(wavelet)", height: 80, width: 97, spacing: [0.1, 0.1], origin: [0, 0],
+                                      pixels: big.pixels, wavelet: wavelet, level: level, startLevel: start,
+                                      force2DDimension: force, images: [])))
+        }
+        for (image, c) in images {
+            let whole = try WaveletFilter.decompose(image, wavelet: c.wavelet, level: c.level, startLevel: c.startLevel,
+                                                    force2DDimension: c.force2DDimension)
+            let w = image.width, h = image.height
+            let regions = [
+                BoundingBox(minX: w / 3, minY: h / 3, maxX: w / 2, maxY: h / 2),
+                BoundingBox(minX: 0, minY: h / 2, maxX: w / 4, maxY: h - 1),
+                BoundingBox(minX: w - 1, minY: 0, maxX: w - 1, maxY: 0),
+                BoundingBox(minX: w / 2, minY: h / 2, maxX: w / 2, maxY: h / 2),
+                BoundingBox(minX: 1, minY: h / 2, maxX: w - 2, maxY: h / 2),
+                BoundingBox(minX: 0, minY: 0, maxX: w - 1, maxY: h - 1),
+            ].filter { $0.minX <= $0.maxX && $0.minY <= $0.maxY }  // the tiny fixture images cannot hold them all
+            for region in regions {
+                let part = try WaveletFilter.decompose(image, wavelet: c.wavelet, level: c.level, startLevel: c.startLevel,
+                                                       force2DDimension: c.force2DDimension, region: region)
+                XCTAssertEqual(part.map(\.name), whole.map(\.name), c.name)
+                for (p, full) in zip(part, whole) {
+                    let expected = full.image.cropped(to: region)
+                    XCTAssertEqual(p.cropped(to: region).pixels.map(\.bitPattern), expected.pixels.map(\.bitPattern),
+                                   "\(c.name) \(p.name) \(region)")
+                    XCTAssertEqual(p.image.origin.x, expected.origin.x)
+                    XCTAssertEqual(p.image.origin.y, expected.origin.y)
+                    compared += expected.pixels.count
+                }
+                if WaveletWindow(region: region, imageWidth: w, imageHeight: h, levels: c.level + c.startLevel,
+                                 taps: try WaveletFilterBank(named: c.wavelet).decLo.count).width < w { windowed += 1 }
+            }
+        }
+        XCTAssertGreaterThan(compared, 10_000)
+        XCTAssertGreaterThan(windowed, 3, "the test must exercise real windows, not only whole axes")
+    }
+
     /// Every pixel of every yielded image, within 1e-9 relative (the kernels add in PyWavelets' order, so the
     /// values are expected to be bit-identical; the count of those is checked too).
     func testSyntheticImagesMatchPyRadiomicsPixelwise() throws {

@@ -10,9 +10,17 @@ struct Diagnostics {
         add("Image-\(stage)_Spacing", "(\(image.spacing.x), \(image.spacing.y))")
         add("Image-\(stage)_Size", "(\(image.width), \(image.height))")
         guard !image.pixels.isEmpty else { return }
-        add("Image-\(stage)_Mean", "\(image.pixels.reduce(0, +) / Double(image.count))")
-        add("Image-\(stage)_Minimum", "\(image.pixels.min()!)")
-        add("Image-\(stage)_Maximum", "\(image.pixels.max()!)")
+        var sum = 0.0, low = Double.infinity, high = -Double.infinity
+        image.pixels.withUnsafeBufferPointer { p in
+            for v in p {
+                sum += v
+                low = Swift.min(low, v)
+                high = Swift.max(high, v)
+            }
+        }
+        add("Image-\(stage)_Mean", "\(sum / Double(image.count))")
+        add("Image-\(stage)_Minimum", "\(low)")
+        add("Image-\(stage)_Maximum", "\(high)")
     }
 
     mutating func addMask(_ mask: Mask2D, stage: String) {
@@ -20,12 +28,23 @@ struct Diagnostics {
         add("Mask-\(stage)_Size", "(\(mask.width), \(mask.height))")
         guard let box = mask.boundingBox else { return }
         add("Mask-\(stage)_BoundingBox", "(\(box.minX), \(box.minY), \(box.width), \(box.height))")
-        add("Mask-\(stage)_VoxelNum", "\(mask.count)")
-        add("Mask-\(stage)_VolumeNum", "\(ConnectedComponents.count(mask))")
-        var sx = 0.0, sy = 0.0, n = 0.0
-        for y in 0..<mask.height { for x in 0..<mask.width where mask[x, y] { sx += Double(x); sy += Double(y); n += 1 } }
-        add("Mask-\(stage)_CenterOfMassIndex", "(\(sx / n), \(sy / n))")
-        add("Mask-\(stage)_CenterOfMass", "(\(mask.origin.x + sx / n * mask.spacing.x), \(mask.origin.y + sy / n * mask.spacing.y))")
+        // Every ROI pixel lies in the bounding box: count, components and centre of mass need only that part.
+        let roi = mask.cropped(to: box)
+        var sx = 0.0, sy = 0.0, n = 0
+        roi.inside.withUnsafeBufferPointer { inside in
+            for y in 0..<roi.height {
+                for x in 0..<roi.width where inside[y * roi.width + x] {
+                    sx += Double(x + box.minX)
+                    sy += Double(y + box.minY)
+                    n += 1
+                }
+            }
+        }
+        add("Mask-\(stage)_VoxelNum", "\(n)")
+        add("Mask-\(stage)_VolumeNum", "\(ConnectedComponents.count(roi))")
+        let count = Double(n)
+        add("Mask-\(stage)_CenterOfMassIndex", "(\(sx / count), \(sy / count))")
+        add("Mask-\(stage)_CenterOfMass", "(\(mask.origin.x + sx / count * mask.spacing.x), \(mask.origin.y + sy / count * mask.spacing.y))")
     }
 }
 

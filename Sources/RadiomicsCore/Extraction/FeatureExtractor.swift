@@ -74,7 +74,7 @@ public struct FeatureExtractor: Sendable {
                 throw ExtractionError.filter(imageType: spec.name.rawValue, e)
             }
             for d in derived {
-                let input = FeatureInput(image: d.image.cropped(to: box), mask: croppedMask, settings: spec.settings)
+                let input = FeatureInput(image: d.cropped(to: box), mask: croppedMask, settings: spec.settings)
                 for (className, selection) in parameters.featureClasses where className != .shape2D && className != .shape {
                     features += try Self.compute(className, selection: selection, input: input, prefix: d.name)
                 }

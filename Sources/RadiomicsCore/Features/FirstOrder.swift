@@ -65,7 +65,10 @@ public enum FirstOrder: FeatureClass {
 
 /// The values every first-order feature is computed from, once per image.
 struct FirstOrderCoefficients {
-    let sorted: [Double]
+    /// The ROI's values in image order.
+    let values: [Double]
+    /// Minimum, maximum, median and the neighbours of every percentile FirstOrder reports.
+    let order: OrderStatistics
     let n: Double
     let mean: Double
     let m2: Double, m3: Double, m4: Double
@@ -94,9 +97,18 @@ struct FirstOrderCoefficients {
         for (i, level) in d.levels.enumerated() where input.mask.inside[i] { counts[Int(level)] += 1 }
         let total = Double(values.count)
         histogram = d.grayLevels.map { counts[$0] / total }
-        values.sort()
-        sorted = values
+        self.values = values
+        let count = values.count
+        var ranks = [0, count - 1, (count - 1) / 2, count / 2]
+        for q in Self.percentiles {
+            let below = Int(((q / 100) * Double(count - 1)).rounded(.down))
+            ranks += [below, min(below + 1, count - 1)]
+        }
+        order = OrderStatistics(values, ranks: ranks)
     }
+
+    /// The percentiles FirstOrder reports (10, 90, and the quartiles of the interquartile range).
+    static let percentiles: [Double] = [10, 25, 75, 90]
 
     /// NumPy `percentile(x, q)` with the default linear method (`_lerp`, which interpolates from the upper
     /// neighbour when the fraction is ≥ 0.5).
@@ -105,7 +117,7 @@ struct FirstOrderCoefficients {
         let below = virtual.rounded(.down)
         let i = Int(below)
         let t = virtual - below
-        let a = sorted[i], b = sorted[min(i + 1, sorted.count - 1)]
+        let a = order.value(rank: i), b = order.value(rank: min(i + 1, values.count - 1))
         let diff = b - a
         return t >= 0.5 ? b - diff * (1 - t) : a + diff * t
     }
@@ -121,17 +133,17 @@ struct FirstOrderCoefficients {
             return -PairwiseSum.sum(histogram.map { $0 * log2($0 + eps) })
         case .uniformity: return PairwiseSum.sum(histogram.map { $0 * $0 })
         case .interquartileRange: return percentile(75) - percentile(25)
-        case .minimum: return sorted[0]
-        case .maximum: return sorted[sorted.count - 1]
-        case .range: return sorted[sorted.count - 1] - sorted[0]
+        case .minimum: return order.value(rank: 0)
+        case .maximum: return order.value(rank: values.count - 1)
+        case .range: return order.value(rank: values.count - 1) - order.value(rank: 0)
         case .mean: return mean
         case .median:
-            let k = sorted.count / 2
-            return sorted.count % 2 == 1 ? sorted[k] : (sorted[k - 1] + sorted[k]) / 2
+            let k = values.count / 2
+            return values.count % 2 == 1 ? order.value(rank: k) : (order.value(rank: k - 1) + order.value(rank: k)) / 2
         case .meanAbsoluteDeviation: return meanAbsoluteDeviation
         case .robustMeanAbsoluteDeviation:
             let lo = percentile(10), hi = percentile(90)
-            let kept = sorted.filter { $0 >= lo && $0 <= hi }
+            let kept = values.filter { $0 >= lo && $0 <= hi }
             guard !kept.isEmpty else { return .nan }
             let m = PairwiseSum.sum(kept) / Double(kept.count)
             return PairwiseSum.sum(kept.map { abs($0 - m) }) / Double(kept.count)

@@ -40,8 +40,10 @@ public enum WaveletFilter {
     ///   - force2DDimension: `0` (numpy axis 0, `y`, is left alone) or `1` (`x` is left alone), or nil.
     /// - Throws: as `decompose(_:wavelet:level:startLevel:)`, and `FilterError.invalidSetting` for a
     ///   `force2DDimension` that is not an axis of a 2D image (PyRadiomics' `axes.remove` fails there).
+    ///   - region: when given, only this part of the results is computed and returned (each image is the crop to
+    ///     `region`, with `DerivedImage.region` set); the values are bit-identical to cropping the whole images.
     public static func decompose(_ image: Image2D, wavelet: String, level: Int, startLevel: Int,
-                                 force2DDimension: Int?) throws -> [DerivedImage] {
+                                 force2DDimension: Int?, region: BoundingBox? = nil) throws -> [DerivedImage] {
         let bank = try WaveletFilterBank(named: wavelet)
         guard level >= 0, startLevel >= 0 else {
             throw FilterError.invalidSetting("wavelet level (\(level)) and start_level (\(startLevel)) must not be negative")
@@ -55,26 +57,37 @@ public enum WaveletFilter {
         case let d?: throw FilterError.invalidSetting("force2Ddimension \(d) is not an axis of a 2D image")
         }
 
-        var data = WaveletPlane(width: image.width, height: image.height, values: image.pixels)
+        let whole = BoundingBox(minX: 0, minY: 0, maxX: image.width - 1, maxY: image.height - 1)
+        let region = region ?? whole
+        guard region.minX >= 0, region.minY >= 0, region.maxX < image.width, region.maxY < image.height,
+              region.width > 0, region.height > 0 else {
+            throw FilterError.invalidSetting("wavelet region \(region) is outside the \(image.width)×\(image.height) image")
+        }
+        let window = WaveletWindow(region: region, imageWidth: image.width, imageHeight: image.height,
+                                   levels: startLevel + level, taps: bank.decLo.count)
+        let regionImage = region == whole ? image : image.cropped(to: region)
+        func derived(_ name: String, _ plane: WaveletPlane) -> DerivedImage {
+            DerivedImage(name: name, image: regionImage.withPixels(window.extract(region, from: plane)),
+                         region: region == whole ? nil : region)
+        }
+
+        var data = window.plane(of: image)
         for _ in 0..<startLevel {
-            data = StationaryWaveletTransform.level(data, axes: axes, bank: bank, cropWidth: data.paddedWidth,
-                                                    cropHeight: data.paddedHeight, fullApproximation: true)[0].plane
+            data = StationaryWaveletTransform.level(data, axes: axes, bank: bank, cropWidth: window.width,
+                                                    cropHeight: window.height, fullApproximation: true)[0].plane
         }
         var images: [DerivedImage] = []
         images.reserveCapacity(level * ((1 << axes.count) - 1) + 1)
         for idx in stride(from: 1, through: level, by: 1) {
-            let bands = StationaryWaveletTransform.level(data, axes: axes, bank: bank, cropWidth: image.width,
-                                                         cropHeight: image.height, fullApproximation: idx < level)
+            let bands = StationaryWaveletTransform.level(data, axes: axes, bank: bank, cropWidth: window.width,
+                                                         cropHeight: window.height, fullApproximation: true)
             data = bands[0].plane
             for band in bands.dropFirst() {
-                let name = "wavelet\(idx == 1 ? "" : String(idx))-\(letters(band.highPass))"
-                images.append(DerivedImage(name: name, image: image.withPixels(band.plane.values)))
+                images.append(derived("wavelet\(idx == 1 ? "" : String(idx))-\(letters(band.highPass))", band.plane))
             }
         }
         let approximation = String(repeating: "L", count: axes.count)
-        let last = data.cropped(width: image.width, height: image.height)
-        images.append(DerivedImage(name: "wavelet\(level == 1 ? "" : String(level))-\(approximation)",
-                                   image: image.withPixels(last)))
+        images.append(derived("wavelet\(level == 1 ? "" : String(level))-\(approximation)", data))
         return images
     }
 

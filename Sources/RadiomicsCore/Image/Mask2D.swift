@@ -29,17 +29,19 @@ public struct Mask2D: Sendable, Equatable {
 
     /// The smallest box holding every ROI pixel, or nil for an empty mask.
     public var boundingBox: BoundingBox? {
-        var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
-        for y in 0..<height {
-            let row = y * width
-            for x in 0..<width where inside[row + x] {
-                if x < minX { minX = x }
-                if x > maxX { maxX = x }
-                if y < minY { minY = y }
-                if y > maxY { maxY = y }
+        inside.withUnsafeBufferPointer { p -> BoundingBox? in
+            var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
+            for y in 0..<height {
+                let row = p.baseAddress! + y * width
+                guard let first = (0..<width).first(where: { row[$0] }) else { continue }
+                let last = (first..<width).last(where: { row[$0] })!
+                minX = Swift.min(minX, first)
+                maxX = Swift.max(maxX, last)
+                if minY == Int.max { minY = y }
+                maxY = y
             }
+            return maxX < 0 ? nil : BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
         }
-        return maxX < 0 ? nil : BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
     }
 
     public static func == (a: Mask2D, b: Mask2D) -> Bool {
