@@ -80,34 +80,30 @@ public struct DiscretizedImage: Sendable {
 
     /// `numpy.histogram(values, bins)[1]` (via `numpy.linspace`), optionally with the last edge + 1.
     public static func histogramEdges(min lo: Double, max hi: Double, bins: Int, lastPlusOne: Bool) -> [Double] {
-        var first = lo, last = hi
-        if first == last { first -= 0.5; last += 0.5 }
-        let num = bins + 1
-        let delta = last - first
-        let step = delta / Double(bins)
-        var edges = [Double](repeating: 0, count: num)
-        for i in 0..<num {
-            edges[i] = step == 0 ? (Double(i) / Double(bins)) * delta + first : Double(i) * step + first
-        }
-        edges[num - 1] = last
-        if lastPlusOne { edges[num - 1] += 1 }
-        return edges
+        linspaceEdges(min: lo, max: hi, bins: bins, lastPlusOne: lastPlusOne)
     }
 
     /// `numpy.histogram(values, bins)[1]` for a float32 array: `linspace` in float32, last edge + 1 in float32.
     static func histogramEdgesSingle(min lo: Float, max hi: Float, bins: Int) -> [Double] {
+        linspaceEdges(min: lo, max: hi, bins: bins, lastPlusOne: true)
+    }
+
+    /// `numpy.linspace(lo, hi, bins + 1)` as `numpy.histogram` makes its edges, in the array's own precision `F`
+    /// (a flat range widened by ±0.5 first), optionally with the last edge + 1 (in `F` too).
+    @inline(__always)
+    private static func linspaceEdges<F: BinaryFloatingPoint>(min lo: F, max hi: F, bins: Int, lastPlusOne: Bool) -> [Double] {
         var first = lo, last = hi
         if first == last { first -= 0.5; last += 0.5 }
         let num = bins + 1
         let delta = last - first
-        let step = delta / Float(bins)
-        var edges = [Float](repeating: 0, count: num)
+        let step = delta / F(bins)
+        var edges = [F](repeating: 0, count: num)
         for i in 0..<num {
-            edges[i] = (step == 0 ? (Float(i) / Float(bins)) * delta : Float(i) * step) + first
+            edges[i] = (step == 0 ? (F(i) / F(bins)) * delta : F(i) * step) + first
         }
         edges[num - 1] = last
-        edges[num - 1] += 1
-        return edges.map(Double.init)
+        if lastPlusOne { edges[num - 1] += 1 }
+        return edges.map { Double($0) }
     }
 
     /// `numpy.digitize(x, edges)` for ascending edges: the number of edges ≤ x.
