@@ -49,7 +49,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "radfleet-bench",
-            dependencies: ["RadiomicsCore", "ImageIO", "ParameterFiles", "CaseIO", "Fleet", "FleetProtocol", "ZMQTransport"],
+            dependencies: ["RadiomicsCore", "Statistics", "ImageIO", "ParameterFiles", "CaseIO", "Fleet", "FleetProtocol", "ZMQTransport"],
             path: "Benchmarks/radfleet-bench"
         ),
 

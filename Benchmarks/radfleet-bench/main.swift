@@ -7,6 +7,8 @@
 //       no-op jobs through a real coordinator over ZeroMQ on loopback: jobs/s and lease-to-result latency.
 //   radfleet-bench scaling [--cases N]
 //       `radfleet run` on a synthetic cohort with 1 and with 2 workers: the scaling factor (needs `radfleet` built).
+//   radfleet-bench bootstrap [--n 1000] [--replicates 1000] [--seed 1]
+//       stratified bootstrap AUC CI against pROC's ci.auc on the same data (needs Rscript with pROC).
 import Foundation
 
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -37,6 +39,8 @@ case "fleet":
 case "scaling":
     let radfleet = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("radfleet")
     do { try ScalingBench.run(cases: Int(option("--cases", args) ?? "200") ?? 200, radfleet: radfleet) } catch { fail("\(error)") }
+case "bootstrap":
+    BootstrapBench.run(args)
 default:
-    fail("usage: radfleet-bench extract [--cases N] [--params FILE] [--manifest FILE] | fleet [--jobs N] [--workers W] | scaling [--cases N]")
+    fail("usage: radfleet-bench extract [--cases N] [--params FILE] [--manifest FILE] | fleet [--jobs N] [--workers W] | scaling [--cases N] | bootstrap [--n 1000] [--replicates 1000] [--seed 1]")
 }

@@ -43,17 +43,6 @@ public func mutualInformationRanking(
         || ($0.mutualInformation == $1.mutualInformation && $0.column < $1.column) }
 }
 
-/// R's `quantile(x, probs, type = 7)`: with h = 1 + (n − 1) p, lo = ⌊h⌋, the value
-/// (1 − (h − lo)) x₍lo₎ + (h − lo) x₍lo+1₎, skipping the interpolation when h = lo or the two order
-/// statistics are equal (R does the same, which keeps breaks exactly on data values).
-private func quantileType7(sorted x: [Double], probability p: Double) -> Double {
-    let index = 1 + Double(x.count - 1) * p
-    let lo = Int(index.rounded(.down)), hi = Int(index.rounded(.up))
-    let qs = x[lo - 1]
-    guard index > Double(lo), x[hi - 1] != qs else { return qs }
-    let h = index - Double(lo)
-    return (1 - h) * qs + h * x[hi - 1]
-}
 
 /// Bin index per value: breaks = unique type-7 quantiles at (0:k)/k; bin b holds
 /// breaks[b] < x ≤ breaks[b+1], the lowest bin also holding breaks[0].
@@ -61,7 +50,7 @@ package func equalFrequencyBins(_ x: [Double], bins k: Int) -> [Int] {
     let sorted = x.sorted()
     var breaks: [Double] = []
     for i in 0...k {
-        let q = quantileType7(sorted: sorted, probability: Double(i) / Double(k))
+        let q = Quantile.type7(sorted: sorted, Double(i) / Double(k))
         if breaks.last != q { breaks.append(q) }
     }
     if breaks.count == 1 { return [Int](repeating: 0, count: x.count) }
