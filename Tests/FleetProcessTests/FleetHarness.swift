@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,19 +21,7 @@ final class FleetHarness {
     }
 
     /// The `radfleet` executable built beside the test bundle.
-    static var executable: URL {
-        var candidates: [URL] = []
-        var url = Bundle.main.bundleURL
-        for _ in 0..<3 {
-            candidates.append(url.appendingPathComponent("radfleet"))
-            url = url.deletingLastPathComponent()
-        }
-        for arg in [CommandLine.arguments[0]] {
-            candidates.append(URL(fileURLWithPath: arg).deletingLastPathComponent().appendingPathComponent("radfleet"))
-            candidates.append(URL(fileURLWithPath: arg).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("radfleet"))
-        }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
+    static var executable: URL { RadFleetExecutable.url }
 
     /// A TCP port free on 127.0.0.1 right now.
     static func freePort() -> Int {

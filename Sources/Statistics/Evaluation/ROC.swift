@@ -19,7 +19,7 @@ public enum ROCDirection: String, Sendable, Codable, CaseIterable {
     }
 }
 
-public enum ROCError: Error, Equatable, Sendable {
+public enum ROCError: Error, Equatable, Sendable, CustomStringConvertible {
     case lengthMismatch(scores: Int, outcomes: Int)
     /// An outcome other than 0 or 1 (its index and value).
     case outcomeNotBinary(index: Int, value: Double)
@@ -27,6 +27,16 @@ public enum ROCError: Error, Equatable, Sendable {
     case noControls
     /// A NaN or infinite score (its index). pROC returns NaN for a curve with infinite scores.
     case nonFiniteScore(index: Int)
+
+    public var description: String {
+        switch self {
+        case let .lengthMismatch(scores, outcomes): return "\(scores) scores for \(outcomes) outcomes"
+        case let .outcomeNotBinary(index, value): return "outcome \(value) at row \(index + 1) is neither 0 nor 1"
+        case .noCases: return "no cases (outcome 1): a ROC curve needs both outcome classes"
+        case .noControls: return "no controls (outcome 0): a ROC curve needs both outcome classes"
+        case let .nonFiniteScore(index): return "score at row \(index + 1) is not a finite number"
+        }
+    }
 }
 
 /// An empirical ROC curve exactly as `pROC::roc(response, predictor)` (pROC 1.18, levels 0 =

@@ -9,7 +9,7 @@ struct StatsCommand: ParsableCommand {
         one), and `--format table` for people. A non-numeric or missing cell is an error naming its line and
         column (or, with --drop-missing, drops the row and says so); constant columns are dropped and reported.
         """,
-        subcommands: [StatsICC.self, StatsSVM.self, StatsLogit.self, StatsROC.self, StatsHosmerLemeshow.self, StatsDCA.self, StatsCalibrate.self, StatsNRI.self]
+        subcommands: [StatsICC.self, StatsSVM.self, StatsLasso.self, StatsLogit.self, StatsROC.self, StatsHosmerLemeshow.self, StatsDCA.self, StatsCalibrate.self, StatsNRI.self]
     )
 }
 
