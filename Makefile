@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 DEMO_DIR ?= demo-out
 
-.PHONY: demo test build deps bench bench-extract bench-fleet clean
+.PHONY: demo test build deps bench bench-extract bench-stats bench-fleet clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -20,11 +20,15 @@ test: deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
 	$(SWIFT) test -c $(CONFIG) --skip-build
 
-bench: bench-extract bench-fleet
+bench: bench-extract bench-stats bench-fleet
 
 bench-extract: deps
 	$(SWIFT) build -c release --product radfleet-bench
 	$$($(SWIFT) build -c release --show-bin-path)/radfleet-bench extract
+
+bench-stats: deps
+	$(SWIFT) build -c release --product radfleet-bench
+	$$($(SWIFT) build -c release --show-bin-path)/radfleet-bench stats
 
 bench-fleet: deps
 	$(SWIFT) build -c release --product radfleet-bench

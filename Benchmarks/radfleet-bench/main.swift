@@ -9,6 +9,8 @@
 //       `radfleet run` on a synthetic cohort with 1 and with 2 workers: the scaling factor (needs `radfleet` built).
 //   radfleet-bench bootstrap [--n 1000] [--replicates 1000] [--seed 1]
 //       stratified bootstrap AUC CI against pROC's ci.auc on the same data (needs Rscript with pROC).
+//   radfleet-bench stats
+//       both of the following, in one run.
 //   radfleet-bench lasso [--n 500] [--p 1000] [--folds 10] [--seed S] [--repeats R]
 //       cv.glmnet-identical cross-validated LASSO against R's cv.glmnet on the same CSV and folds (needs glmnet).
 import Foundation
@@ -45,6 +47,10 @@ case "bootstrap":
     BootstrapBench.run(args)
 case "lasso":
     LassoBench.run(args)
+case "stats":
+    // Issue 3's benchmark in one run: cross-validated LASSO against cv.glmnet, bootstrap AUC CI against pROC.
+    LassoBench.run(args)
+    BootstrapBench.run(args)
 default:
-    fail("usage: radfleet-bench extract [--cases N] [--params FILE] [--manifest FILE] | fleet [--jobs N] [--workers W] | scaling [--cases N] | bootstrap [--n 1000] [--replicates 1000] [--seed 1] | lasso [--n N] [--p P] [--folds K] [--seed S] [--repeats R]")
+    fail("usage: radfleet-bench extract [--cases N] [--params FILE] [--manifest FILE] | fleet [--jobs N] [--workers W] | scaling [--cases N] | bootstrap [--n 1000] [--replicates 1000] [--seed 1] | stats | lasso [--n N] [--p P] [--folds K] [--seed S] [--repeats R]")
 }
