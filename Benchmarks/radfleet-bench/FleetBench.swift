@@ -39,14 +39,37 @@ enum FleetBench {
         }
         let clock = { Date().timeIntervalSince1970 }
         let start = clock()
-        while try !store.isFinished() { try coordinator.step(now: clock, timeout: 0.01) }
+        let cpuStart = processCPUSeconds()
+        var turns = 0
+        while try !store.isFinished() {
+            try coordinator.step(now: clock, timeout: 0.01)
+            turns += 1
+        }
         let elapsed = clock() - start
+        let cpu = processCPUSeconds()
+        let cpuUser = cpu.user - cpuStart.user, cpuSystem = cpu.system - cpuStart.system
         stop.set()
         Thread.sleep(forTimeInterval: 0.2)
         let latencies = try store.leaseToResultSeconds().sorted()
         let p50 = latencies[latencies.count / 2], p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)]
         print(String(format: "no-op jobs    %d through the coordinator with %d worker(s): %.0f jobs/s; lease->result p50 %.2f ms, p99 %.2f ms",
                      count, workers, Double(count) / elapsed, p50 * 1000, p99 * 1000))
+        // CPU of the whole process (coordinator, workers, ZeroMQ I/O threads) per job: it depends much less than jobs/s
+        // on how busy the machine is.
+        print(String(format: "              process CPU %.1f µs/job (user %.1f, system %.1f); %.1f jobs per coordinator turn",
+                     (cpuUser + cpuSystem) / Double(count) * 1e6, cpuUser / Double(count) * 1e6, cpuSystem / Double(count) * 1e6,
+                     Double(count) / Double(max(1, turns))))
+    }
+
+    static func processCPUSeconds() -> (user: Double, system: Double) {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return (seconds(usage.ru_utime), seconds(usage.ru_stime))
     }
 
     struct NoopRunner: JobRunner {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The two fields every message starts with. Decoded first, on its own, so that an unknown version or type is
-/// rejected before the rest of the message is looked at (as ArgumentParser's ToolInfoHeader).
+/// The two fields every message starts with. `MessageCodec` reads them first, on their own, so that an unknown
+/// version or type is rejected before the rest of the message is looked at (as ArgumentParser's ToolInfoHeader);
+/// this type is their `Codable` form for other readers.
 public struct EnvelopeHeader: Codable, Sendable, Equatable {
     public let v: Int
     public let type: String

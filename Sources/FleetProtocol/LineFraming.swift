@@ -28,12 +28,27 @@ public struct LineFraming: Sendable {
 
     /// The single line in `frame`, without its terminating newline.
     public func line(in frame: [UInt8]) throws(FramingError) -> [UInt8] {
+        try frame.withUnsafeBufferPointer { (buffer) throws(FramingError) -> [UInt8] in Array(try body(of: buffer)) }
+    }
+
+    /// The single line in `frame`, without its terminating newline, as a view of the same memory (no copy).
+    public func body(of frame: UnsafeBufferPointer<UInt8>) throws(FramingError) -> UnsafeBufferPointer<UInt8> {
         guard frame.count <= maximumLineBytes + 1 else { throw .tooLong(bytes: frame.count, limit: maximumLineBytes) }
         guard frame.last == UInt8(ascii: "\n") else { throw .notTerminated }
-        let body = frame.dropLast()
+        let body = UnsafeBufferPointer(rebasing: frame[..<(frame.count - 1)])
         guard !body.contains(UInt8(ascii: "\n")) else { throw .multipleLines }
-        guard String(validating: body, as: UTF8.self) != nil else { throw .notUTF8 }
-        return Array(body)
+        guard Self.isUTF8(body) else { throw .notUTF8 }
+        return body
+    }
+
+    /// True when `bytes` are well-formed UTF-8; plain ASCII (the usual frame) is checked eight bytes at a time.
+    static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var i = 0
+        while i + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        while i < bytes.count, bytes[i] < 0x80 { i += 1 }
+        if i == bytes.count { return true }
+        return String(validating: UnsafeBufferPointer(rebasing: bytes[i...]), as: UTF8.self) != nil
     }
 
     /// `line` framed for the wire.

@@ -75,15 +75,20 @@ public struct JobResultMessage: Codable, Sendable, Equatable {
     public var type = MessageType.result.rawValue
     public let jobId: String
     public let attempt: Int
-    /// Present when the job succeeded.
-    public let output: JSONValue?
+    /// Present when the job succeeded: the job's output as JSON text, carried as it came (the coordinator stores it
+    /// without decoding it).
+    public let output: RawJSON?
     /// Present when it failed.
     public let failure: JobFailureReport?
 
     public init(jobId: String, attempt: Int, output: JSONValue) {
+        self.init(jobId: jobId, attempt: attempt, rawOutput: RawJSON(output))
+    }
+
+    public init(jobId: String, attempt: Int, rawOutput: RawJSON) {
         self.jobId = jobId
         self.attempt = attempt
-        self.output = output
+        self.output = rawOutput
         self.failure = nil
     }
 

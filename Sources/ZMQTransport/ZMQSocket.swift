@@ -81,7 +81,10 @@ public final class ZMQSocket {
     }
 
     /// Waits up to `timeoutMilliseconds` (−1: forever) for one multipart message.
+    /// A message already queued is taken without a `poll` system call; only an empty queue is waited on.
     public func receive(timeoutMilliseconds: Int) throws(ZMQError) -> [[UInt8]]? {
+        if let frames = try receiveNow() { return frames }
+        guard timeoutMilliseconds != 0 else { return nil }
         var item = zmq_pollitem_t(socket: handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0)
         let rc = zmq_poll(&item, 1, timeoutMilliseconds)
         if rc < 0 {
@@ -89,25 +92,31 @@ public final class ZMQSocket {
             throw .last("zmq_poll")
         }
         guard rc > 0 else { return nil }
-        var frames: [[UInt8]] = []
-        repeat {
-            var msg = zmq_msg_t()
-            zmq_msg_init(&msg)
-            defer { zmq_msg_close(&msg) }
-            guard zmq_msg_recv(&msg, handle, 0) >= 0 else { throw .last("zmq_msg_recv") }
-            let size = zmq_msg_size(&msg)
-            let data = zmq_msg_data(&msg)!
-            frames.append(Array(UnsafeRawBufferPointer(start: data, count: size)))
-        } while zmq_msg_more_ptr(handle)
-        return frames
+        return try receiveNow()
     }
-}
 
-private func zmq_msg_more_ptr(_ socket: UnsafeMutableRawPointer) -> Bool {
-    var more: Int32 = 0
-    var size = MemoryLayout<Int32>.size
-    zmq_getsockopt(socket, ZMQ_RCVMORE, &more, &size)
-    return more != 0
+    /// The next multipart message if one is queued, else nil (never blocks).
+    private func receiveNow() throws(ZMQError) -> [[UInt8]]? {
+        var frames: [[UInt8]] = []
+        var msg = zmq_msg_t()
+        zmq_msg_init(&msg)
+        defer { zmq_msg_close(&msg) }
+        while true {
+            if zmq_msg_recv(&msg, handle, frames.isEmpty ? ZMQ_DONTWAIT : 0) < 0 {
+                let code = CZeroMQ_errno()
+                if frames.isEmpty && (code == CZeroMQ_EAGAIN() || code == CZeroMQ_EINTR()) { return nil }
+                throw .last("zmq_msg_recv")
+            }
+            let size = zmq_msg_size(&msg)
+            if size == 0 {
+                frames.append([])
+            } else {
+                frames.append(Array(UnsafeRawBufferPointer(start: zmq_msg_data(&msg), count: size)))
+            }
+            // The parts of one message arrive together: after the first, recv does not wait.
+            if zmq_msg_more(&msg) == 0 { return frames }
+        }
+    }
 }
 
 /// Socket options the fleet sets, as values (Swift does not import every libzmq macro by name).

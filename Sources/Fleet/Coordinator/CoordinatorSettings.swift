@@ -10,6 +10,10 @@ public struct CoordinatorSettings: Sendable, Equatable {
     public var maxAttempts: Int = 3
     /// Jobs in flight per worker thread: a small window hides the round trip.
     public var windowPerThread: Int = 2
+    /// Longest a busy turn of the coordinator's loop goes on handling bursts of traffic in one job-store
+    /// transaction (wall-clock seconds; an idle turn ends at once). Results of a crash in the last turn are lost
+    /// and recomputed, as results are deterministic.
+    public var turnSeconds: Double = 0.002
 
     public init() {}
 }

@@ -116,7 +116,7 @@ public final class JobStore {
     public func lease(to worker: String, count: Int, now: Double, leaseSeconds: Double) throws(JobStoreError) -> [LeasedJob] {
         guard count > 0 else { return [] }
         return try db.transaction { () throws(JobStoreError) -> [LeasedJob] in
-            try db.prepare("""
+            try db.statement("""
                 UPDATE jobs SET state = 'leased', worker = ?, lease_expires = ?, leased_at = ?, attempts = attempts + 1, updated = ?
                 WHERE id IN (SELECT id FROM jobs WHERE state = 'pending' ORDER BY seq LIMIT ?)
                 RETURNING id, kind, payload, attempts, lease_expires, seq
@@ -183,16 +183,19 @@ public final class JobStore {
     @discardableResult
     public func complete(jobId: String, worker: String, attempt: Int, output: String, now: Double) throws(JobStoreError) -> Bool {
         try db.transaction { () throws(JobStoreError) -> Bool in
-            let known = try db.prepare("SELECT 1 FROM jobs WHERE id = ?").rows([.text(jobId)]) { _ in true }
-            guard !known.isEmpty else { throw .unknownJob(jobId) }
-            try db.prepare("INSERT OR IGNORE INTO results(job_id, output, worker, attempt, received) VALUES (?, ?, ?, ?, ?)")
-                .run([.text(jobId), .text(output), .text(worker), .int(attempt), .double(now)])
+            // One statement in the usual case: stored only if the job exists and has no result yet.
+            try db.statement("""
+                INSERT OR IGNORE INTO results(job_id, output, worker, attempt, received)
+                SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM jobs WHERE id = ?1)
+                """).run([.text(jobId), .text(output), .text(worker), .int(attempt), .double(now)])
             guard db.changes == 1 else {
-                try db.prepare("INSERT INTO duplicates(job_id, worker, received) VALUES (?, ?, ?)")
+                let known = try db.statement("SELECT 1 FROM jobs WHERE id = ?").rows([.text(jobId)]) { _ in true }
+                guard !known.isEmpty else { throw .unknownJob(jobId) }
+                try db.statement("INSERT INTO duplicates(job_id, worker, received) VALUES (?, ?, ?)")
                     .run([.text(jobId), .text(worker), .double(now)])
                 return false
             }
-            try db.prepare("""
+            try db.statement("""
                 UPDATE jobs SET state = 'done', error = NULL, worker = NULL, lease_expires = NULL, updated = ? WHERE id = ?
                 """).run([.double(now), .text(jobId)])
             return true
@@ -250,7 +253,7 @@ public final class JobStore {
 
     /// True when no job is pending or leased.
     public func isFinished() throws(JobStoreError) -> Bool {
-        try db.prepare("SELECT EXISTS(SELECT 1 FROM jobs WHERE state IN ('pending', 'leased'))").rows { $0.int(0) }.first == 0
+        try db.statement("SELECT EXISTS(SELECT 1 FROM jobs WHERE state IN ('pending', 'leased'))").rows { $0.int(0) }.first == 0
     }
 }
 

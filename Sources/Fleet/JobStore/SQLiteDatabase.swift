@@ -6,6 +6,7 @@ final class SQLiteDatabase {
     private(set) var handle: OpaquePointer?
     let path: String
     private var statements: [String: SQLiteStatement] = [:]
+    private var constantStatements: [UnsafeRawPointer: SQLiteStatement] = [:]
     private var transactionDepth = 0
 
     init(path: String) throws(JobStoreError) {
@@ -24,6 +25,7 @@ final class SQLiteDatabase {
     }
 
     deinit {
+        constantStatements.removeAll()
         statements.removeAll()
         sqlite3_close_v2(handle)
     }
@@ -51,6 +53,17 @@ final class SQLiteDatabase {
         return statement
     }
 
+    /// A prepared statement for a constant `sql`, cached by the address of its text: the hot paths of the job store
+    /// run these several times per job, and hashing the SQL text each time showed in profiles.
+    func statement(_ sql: StaticString) throws(JobStoreError) -> SQLiteStatement {
+        let key = UnsafeRawPointer(sql.utf8Start)
+        if let cached = constantStatements[key] { return cached }
+        let text = sql.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        let statement = try prepare(text)
+        constantStatements[key] = statement
+        return statement
+    }
+
     /// Runs `body` in one IMMEDIATE transaction: all of it is stored, or none. Nested calls join the outer one.
     func transaction<T>(_ body: () throws(JobStoreError) -> T) throws(JobStoreError) -> T {
         if transactionDepth > 0 {
@@ -58,12 +71,12 @@ final class SQLiteDatabase {
             defer { transactionDepth -= 1 }
             return try body()
         }
-        try execute("BEGIN IMMEDIATE")
+        try statement("BEGIN IMMEDIATE").run()
         transactionDepth = 1
         do {
             let value = try body()
             transactionDepth = 0
-            try execute("COMMIT")
+            try statement("COMMIT").run()
             return value
         } catch {
             transactionDepth = 0
@@ -97,7 +110,9 @@ final class SQLiteStatement {
     @discardableResult
     func bind(_ values: [Value]) -> SQLiteStatement {
         sqlite3_reset(stmt)
-        sqlite3_clear_bindings(stmt)
+        // Every parameter is rebound below; clearing them too would free the buffers SQLite keeps for text values
+        // and allocate them again on each run, so clear only when some would be left over from the last run.
+        if values.count < Int(sqlite3_bind_parameter_count(stmt)) { sqlite3_clear_bindings(stmt) }
         for (i, v) in values.enumerated() {
             let index = Int32(i + 1)
             switch v {

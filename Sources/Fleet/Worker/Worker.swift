@@ -72,6 +72,13 @@ public final class Worker {
             lastHeard = Date().timeIntervalSince1970
             backoff = settings.initialBackoff
             handle(frame)
+            // Take what else is already queued before answering: a burst of jobs is answered as a burst of results,
+            // which the coordinator records in one transaction.
+            var burst = 1
+            while burst < 256, !shuttingDown, let (_, next) = try channel?.receive(timeout: 0) {
+                handle(next)
+                burst += 1
+            }
         }
     }
 
