@@ -33,8 +33,8 @@ let package = Package(
         .target(name: "CaseIO", dependencies: ["RadiomicsCore", "ImageIO", .product(name: "CSV", package: "CSV.swift")]),
 
         // MARK: - Roles
-        .target(name: "Study", dependencies: ["CaseIO", "FleetProtocol", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Fleet", dependencies: ["FleetProtocol", "CSQLite", "CaseIO", "ImageIO", "ParameterFiles", "RadiomicsCore", "Study"]),
+        .target(name: "Study", dependencies: ["CaseIO", "FleetProtocol", "Statistics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Fleet", dependencies: ["FleetProtocol", "CSQLite", "CaseIO", "ImageIO", "ParameterFiles", "RadiomicsCore", "Statistics", "Study"]),
 
         // MARK: - Output
         .target(name: "Report"),

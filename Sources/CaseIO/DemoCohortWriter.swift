@@ -33,6 +33,13 @@ public enum DemoCohortWriter {
     extraction:
       params: params.yaml
     output: results
+    model:                      # rad-score: cross-validated LASSO on the features, then its AUC bootstrap
+      lasso:
+        folds: 5
+        measure: deviance
+        rule: lambda.min
+      bootstrap: 500
+      bootstrapBlock: 100
 
     """
 

@@ -12,6 +12,15 @@ import Yams
 /// extraction:
 ///   params: params.yaml       # a PyRadiomics parameter file
 /// output: results
+/// model:                      # optional: a rad-score by cross-validated LASSO, evaluated (fleet jobs)
+///   lasso:
+///     folds: 5                # K folds drawn from the study seed, or
+///     foldColumn: fold        # a cohort column of fold numbers 1…K
+///     measure: deviance       # deviance | auc | class
+///     alpha: 1                # 1 = LASSO, 0 < alpha < 1 elastic net
+///     rule: lambda.min        # lambda.min | lambda.1se
+///   bootstrap: 1000           # replicates of the rad-score's AUC CI (0: none)
+///   bootstrapBlock: 100       # replicates per bootstrap job
 /// ```
 public struct StudyFile: Sendable, Equatable {
     public let url: URL
@@ -21,8 +30,9 @@ public struct StudyFile: Sendable, Equatable {
     public let outcome: String?
     public let parameterFile: URL?
     public let output: URL
+    public let model: ModelSpec?
 
-    public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output"]
+    public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model"]
     public static let extractionKeys: Set<String> = ["params"]
 
     public init(contentsOf url: URL) throws(StudyError) {
@@ -82,6 +92,12 @@ public struct StudyFile: Sendable, Equatable {
             parameterFile = try string("params", in: sub, prefix: "extraction.").map(resolve)
         } else {
             parameterFile = nil
+        }
+        if let m = values["model"] {
+            model = try ModelSpec(m, file: url.path)
+            if outcome == nil { throw StudyError(file: url.path, key: "outcome", reason: "missing: a model needs the outcome column") }
+        } else {
+            model = nil
         }
     }
 }

@@ -61,6 +61,7 @@ struct CoordinatorCommand: ParsableCommand {
 /// `radfleet coordinator` and, in-process, by `radfleet run`.
 final class CoordinatorService {
     let study: StudyFile
+    let plan: StudyPlan
     let store: JobStore
     let settings: CoordinatorSettings
     private let context = ZMQContext()
@@ -70,7 +71,7 @@ final class CoordinatorService {
 
     init(studyPath: String, dbPath: String, settings: CoordinatorSettings) throws {
         study = try StudyFile(contentsOf: URL(fileURLWithPath: studyPath))
-        let plan = try StudyPlan(study: study)
+        plan = try StudyPlan(study: study)
         store = try JobStore(path: dbPath)
         self.settings = settings
         let codec = MessageCodec()
@@ -81,6 +82,23 @@ final class CoordinatorService {
         }
         try store.add(planned, now: now)
         try store.setMeta("study", study.name)
+    }
+
+    /// Adds the jobs of the study's next stage (model fit, folds, bootstrap blocks); the number newly added.
+    @discardableResult
+    func planNextStage(now: Double) throws -> Int {
+        let results = Dictionary(uniqueKeysWithValues: try store.results().map { ($0.jobId, $0.output) })
+        let next: [(job: Job, sequence: Int)]
+        do { next = try plan.nextJobs(results: results) } catch {
+            standardError("coordinator: the study cannot go on past its finished jobs: \(error)")
+            return 0
+        }
+        let codec = MessageCodec()
+        let planned = next.map { job, sequence in
+            PlannedJob(id: job.id, kind: job.kind.rawValue, sequence: sequence,
+                       payload: String(decoding: codec.encode(job).dropLast(), as: UTF8.self), maxAttempts: settings.maxAttempts)
+        }
+        return try store.add(planned, now: now)
     }
 
     func open(bind: String, status: String) throws {
@@ -98,9 +116,13 @@ final class CoordinatorService {
         guard let coordinator else { return }
         let clock = { Date().timeIntervalSince1970 }
         var lastProgress = 0.0
-        while try !store.isFinished() {
-            try coordinator.step(now: clock, timeout: 0.05)
-            if let progress, clock() - lastProgress > 0.2 { progress(store); lastProgress = clock() }
+        while true {
+            while try !store.isFinished() {
+                try coordinator.step(now: clock, timeout: 0.05)
+                if let progress, clock() - lastProgress > 0.2 { progress(store); lastProgress = clock() }
+            }
+            // The next stage, planned from the stored results alone (so a restart plans the same jobs).
+            if try planNextStage(now: clock()) == 0 { break }
         }
         progress?(store)
         let aggregator = Aggregator(study: study, version: RadFleetVersion.string)

@@ -17,7 +17,7 @@ struct Demo: ParsableCommand {
     var directory: String = "radfleet-demo"
 
     @Option(name: .long, help: "Number of synthetic cases.")
-    var cases: Int = 24
+    var cases: Int = 60
 
     @Option(name: .long, help: "Seed of the synthetic cohort (the same seed gives the same cohort everywhere).")
     var seed: UInt64 = 2026

@@ -24,6 +24,8 @@ final class FleetAcceptanceTests: XCTestCase {
         XCTAssertEqual(r3.status, 0, r3.output)
         let a = try results(of: one), b = try results(of: three)
         XCTAssertEqual(a.json, b.json, "results.json differs between 1 and 3 workers")
+        let model = String(decoding: a.json, as: UTF8.self)
+        XCTAssertTrue(model.contains("\"model\": {") && model.contains("not fitted: 10 extracted cases"), "10 cases are too few for the model, and results.json says so")
         XCTAssertEqual(a.csv, b.csv)
         let table = String(decoding: a.csv, as: UTF8.self).split(separator: "\n")
         XCTAssertEqual(table.count, 11, "header + 10 cases")
@@ -77,10 +79,14 @@ final class FleetAcceptanceTests: XCTestCase {
         XCTAssertTrue(h.wait(second, timeout: 120), "restarted coordinator did not finish: \(h.log("coordinator-2.log"))")
         XCTAssertEqual(second.terminationStatus, 0, h.log("coordinator-2.log"))
         XCTAssertEqual(try results(of: study).json, try results(of: reference).json)
-        // Every job ran to a result once; none was stored twice.
+        // Every job ran to a result once; none was stored twice: 40 extractions, then the model's stages
+        // (fit, 5 folds, 5 bootstrap blocks of the demo study).
         let store = try JobStore(path: db)
-        XCTAssertEqual(try store.results().count, 40)
-        XCTAssertEqual(Set(try store.results().map(\.jobId)).count, 40)
+        let ids = try store.results().map(\.jobId)
+        XCTAssertEqual(ids.count, 51)
+        XCTAssertEqual(Set(ids).count, ids.count)
+        XCTAssertEqual(ids.filter { $0.hasPrefix("extract:") }.count, 40)
+        XCTAssertEqual(ids.filter { $0.hasPrefix("cvfold:lasso:") }.count, 5)
     }
 
     func testForeignVersionAndMalformedLinesAreRefusedAndTheCoordinatorKeepsServing() throws {

@@ -36,6 +36,8 @@ public struct Aggregator {
         let rows: [OrderedJSON] = table.rows.map { row in
             .object([("id", .string(row.id)), ("values", .array(row.cells.map { Double($0).map(OrderedJSON.number) ?? .null }))])
         }
+        let allResults = Dictionary(uniqueKeysWithValues: try store.results().map { ($0.jobId, $0.output) })
+        let model = ModelSection.assemble(study: study, results: allResults)
         let json = OrderedJSON.object([
             ("study", .string(study.name)),
             ("provenance", .object([
@@ -48,6 +50,7 @@ public struct Aggregator {
                 ("columns", .array(table.columns.map(OrderedJSON.string))),
                 ("rows", .array(rows)),
             ])),
+            ("model", model ?? .null),
             ("failures", .array(problems.map { .object([("jobId", .string($0.jobId)), ("reason", .string($0.reason))]) })),
         ])
         return Outputs(featureTable: table, failures: problems, resultsJSON: json)

@@ -23,8 +23,29 @@ public struct StandardJobRunner: JobRunner {
             return .success(.object([:]))
         case .extract:
             return extract(job)
-        case .cvfold, .fit, .bootstrap, .gridpoint:
-            return .failure(JobFailureReport(reason: "job kind '\(job.kind.rawValue)' is not available in this worker version", final: true))
+        case .fit:
+            return model(job, LassoFitJobInput.self) { try $0.run() }
+        case .cvfold:
+            return model(job, LassoFoldJobInput.self) { try $0.run() }
+        case .bootstrap:
+            return model(job, BootstrapJobInput.self) { try $0.run() }
+        case .gridpoint:
+            return .failure(JobFailureReport(reason: "job kind 'gridpoint' is not available in this worker version", final: true))
+        }
+    }
+
+    /// A statistics job: decode the input, run the pure computation, encode its value. Every failure is final:
+    /// the same input would fail the same way on any worker.
+    func model<Input: Decodable, Output: Encodable>(_ job: Job, _: Input.Type, _ body: (Input) throws -> Output)
+        -> Result<JSONValue, JobFailureReport> {
+        let input: Input
+        do { input = try job.input.decode(Input.self) } catch {
+            return .failure(JobFailureReport(reason: "job \(job.id): malformed \(job.kind.rawValue) input (\(error))", final: true))
+        }
+        do {
+            return .success(try JSONValue(encoding: try body(input)))
+        } catch {
+            return .failure(JobFailureReport(reason: "job \(job.id): \(error)", final: true))
         }
     }
 

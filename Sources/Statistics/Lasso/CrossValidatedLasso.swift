@@ -66,8 +66,10 @@ public struct LassoCrossValidationPlan: Sendable {
     public var foldCount: Int { members.count }
     public var lambda: [Double] { full.lambda }
 
+    /// - Parameter full: the whole-data path when it was fitted elsewhere (a fleet's `fit` job, with the same
+    ///   data and options); nil fits it here.
     public init(_ x: LassoMatrix, positive: [Bool], foldID: [Int], measure requested: LassoMeasure = .deviance,
-                options: LassoOptions = LassoOptions()) throws(LassoError) {
+                options: LassoOptions = LassoOptions(), full given: LogisticLassoPath? = nil) throws(LassoError) {
         let options = try options.validated()
         let n = x.rowCount
         guard positive.count == n else { throw .outcomeCountMismatch(rows: n, outcomes: positive.count) }
@@ -90,7 +92,11 @@ public struct LassoCrossValidationPlan: Sendable {
         if measure == .auc, let f = members.firstIndex(where: { rows in Set(rows.map { positive[$0] }).count < 2 }) {
             throw .invalidFoldIDs(reason: "fold \(f + 1) holds one outcome class only; its AUC is undefined")
         }
-        let full = try fitLogisticLasso(x, positive: positive, options: options, fold: nil)
+        let full: LogisticLassoPath
+        if let given { full = given } else { full = try fitLogisticLasso(x, positive: positive, options: options, fold: nil) }
+        guard full.predictorCount == x.columnCount else {
+            throw .invalidFoldIDs(reason: "the given whole-data path has \(full.predictorCount) predictors, the data \(x.columnCount)")
+        }
         if let m = full.unconvergedLambdaIndex { notes.append("whole data: lambda \(m + 1) did not converge; path truncated") }
         self.x = x
         self.positive = positive

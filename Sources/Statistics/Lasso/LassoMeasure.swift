@@ -1,7 +1,7 @@
 import RealModule
 
 /// cv.glmnet's `type.measure` for family = "binomial" (glmnet's cv.lognet).
-public enum LassoMeasure: String, Sendable, CaseIterable, Equatable {
+public enum LassoMeasure: String, Sendable, CaseIterable, Equatable, Codable {
     /// −2 log-likelihood per held-out observation, p clamped to [1e-5, 1 − 1e-5]; averaged per fold.
     case deviance
     /// Area under the ROC curve of each held-out fold (ties count ½, as survival::concordance); larger is better.

@@ -1,7 +1,7 @@
 /// The arguments of `glmnet(x, y, family = "binomial", …)` that RadFleet exposes; every default is glmnet's.
 /// Not exposed (glmnet defaults assumed): weights, offset, penalty.factor, lower/upper limits, intercept = TRUE,
 /// dfmax/pmax (never binding at their defaults), type.logistic = "Newton".
-public struct LassoOptions: Sendable, Equatable {
+public struct LassoOptions: Sendable, Equatable, Codable {
     /// Elastic-net mixing: 1 = LASSO, 0 = ridge (penalty λ[(1 − α)/2 ‖β‖² + α‖β‖₁]).
     public var alpha: Double
     /// nlambda.

@@ -1,7 +1,7 @@
 import RealModule
 
 /// A fitted glmnet binomial path: what `glmnet(x, y, family = "binomial", …)` returns, on the original scale.
-public struct LogisticLassoPath: Sendable {
+public struct LogisticLassoPath: Sendable, Equatable, Codable {
     public let predictorCount: Int
     /// `fit$lambda`: decreasing; λ₁ is glmnet's extrapolation exp(2 log λ₂ − log λ₃) (fix.lam), the λ_max at
     /// which the first predictor enters up to rounding (the solver itself runs λ₁ = ∞).

@@ -1,0 +1,148 @@
+import CaseIO
+import FleetProtocol
+import Foundation
+import Statistics
+
+/// The stages after extraction, planned from stored results only — so a restarted coordinator plans exactly the
+/// jobs it planned before, and nothing done is planned again:
+/// 1. `extract:<case>` for every case (`StudyPlan.extractionJobs`);
+/// 2. `fit:lasso` — the whole-data path on the extracted features;
+/// 3. `cvfold:lasso:<k>` for k = 1…K — the folds of `cv.glmnet`;
+/// 4. `bootstrap:radscore:<b>` — blocks of the rad-score's AUC bootstrap.
+/// `nextJobs(results:)` returns the next stage's jobs (all of them, done or not: adding is idempotent); an empty
+/// answer, or only jobs already stored, means the study's jobs are all planned.
+extension StudyPlan {
+    public static let lassoFitId = "fit:lasso"
+    public static func lassoFoldId(_ k: Int) -> String { "cvfold:lasso:\(k)" }
+    public static func bootstrapId(_ b: Int) -> String { "bootstrap:radscore:\(b)" }
+
+    /// Sequence numbers (leasing order) of the later stages, after every extraction job.
+    static let fitSequence = 10_000_000, foldSequence = 10_000_100, bootstrapSequence = 11_000_000
+
+    public func nextJobs(results: [String: String]) throws -> [(job: Job, sequence: Int)] {
+        guard let model = study.model else { return [] }
+        let data = try modelData(results: results)
+        guard Self.modelIneligibility(data) == nil else { return [] }
+        let options = LassoOptions(alpha: model.alpha)
+        guard let fitText = results[Self.lassoFitId] else {
+            let input = LassoFitJobInput(data: data, options: options)
+            return [(try job(Self.lassoFitId, .fit, input), Self.fitSequence)]
+        }
+        let full = try decode(LogisticLassoPath.self, fitText, job: Self.lassoFitId)
+        let measure = LassoMeasure(rawValue: model.measure) ?? .deviance
+        let folds = Set(data.foldIDs).count
+        let foldIds = (1...folds).map(Self.lassoFoldId)
+        if foldIds.contains(where: { results[$0] == nil }) {
+            return try (1...folds).map { k in
+                let input = LassoFoldJobInput(data: data, options: options, measure: measure, full: full, fold: k)
+                return (try job(Self.lassoFoldId(k), .cvfold, input), Self.foldSequence + k)
+            }
+        }
+        guard model.bootstrap > 0 else { return [] }
+        let model_ = try lassoModel(data: data, full: full, results: results)
+        let seed = JobSeed.derive(studySeed: study.seed, jobId: "bootstrap:radscore")
+        let blocks = stride(from: 0, to: model.bootstrap, by: model.bootstrapBlock).enumerated().map { b, first in
+            (b, first, min(model.bootstrapBlock, model.bootstrap - first))
+        }
+        return try blocks.map { b, first, count in
+            let input = BootstrapJobInput(scores: model_.radScores, outcomes: data.outcomes, seed: seed, first: first, count: count)
+            return (try job(Self.bootstrapId(b), .bootstrap, input), Self.bootstrapSequence + b)
+        }
+    }
+
+    /// Why `data` cannot be modelled (too few cases or events for its folds), or nil when it can.
+    public static func modelIneligibility(_ data: ModelData) -> String? {
+        let folds = Set(data.foldIDs).count
+        let events = data.outcomes.filter { $0 == 1 }.count, nonEvents = data.outcomes.count - events
+        if data.features.isEmpty { return "no usable feature column (all constant or with missing values)" }
+        if data.caseIds.count < 20 { return "\(data.caseIds.count) extracted cases; a cross-validated model needs at least 20" }
+        if min(events, nonEvents) < folds {
+            return "\(min(events, nonEvents)) cases in the smaller outcome class for \(folds) folds; needs at least one per fold"
+        }
+        return nil
+    }
+
+    /// The model's training data: the cases whose extraction succeeded (cohort order), their outcome and fold.
+    public func modelData(results: [String: String]) throws -> ModelData {
+        guard let model = study.model, let outcomeColumn = study.outcome else {
+            throw StudyError(file: study.url.path, key: "model", reason: "no model section")
+        }
+        let cohort = study.cohort
+        let ids = try DataTable.textColumn("id", of: cohort)
+        let outcomeText = try DataTable.textColumn(outcomeColumn, of: cohort)
+        var outcomeOf: [String: Int] = [:], line: [String: Int] = [:]
+        for (i, (id, text)) in zip(ids, outcomeText).enumerated() {
+            guard let v = Int(text.trimmingCharacters(in: .whitespaces)), v == 0 || v == 1 else {
+                throw StudyError(file: cohort.path, key: outcomeColumn, reason: "line \(i + 2), case '\(id)': outcome '\(text)' is not 0 or 1")
+            }
+            outcomeOf[id] = v
+            line[id] = i + 2
+        }
+        var rows: [(id: String, names: [String], values: [Double?])] = []
+        for c in manifest.cases {
+            guard let text = results["extract:\(c.id)"] else { continue }
+            let out = try decode(ExtractJobOutput.self, text, job: "extract:\(c.id)")
+            rows.append((c.id, out.names, out.values))
+        }
+        let outcomes = try rows.map { row -> Int in
+            guard let v = outcomeOf[row.id] else {
+                throw StudyError(file: cohort.path, key: outcomeColumn, reason: "case '\(row.id)' has no outcome")
+            }
+            return v
+        }
+        guard Set(outcomes).count == 2 else {
+            throw StudyError(file: cohort.path, key: outcomeColumn, reason: "the extracted cases hold one outcome class only; a model needs both")
+        }
+        let folds: [Int]
+        switch model.folds {
+        case let .seeded(k):
+            var g = SeededGenerator(seed: JobSeed.derive(studySeed: study.seed, jobId: "folds:lasso"))
+            folds = lassoFoldIDs(count: rows.count, folds: min(k, rows.count), generator: &g)
+        case let .column(name):
+            let text = try DataTable.textColumn(name, of: cohort)
+            var foldOf: [String: Int] = [:]
+            for (i, (id, t)) in zip(ids, text).enumerated() {
+                guard let k = Int(t.trimmingCharacters(in: .whitespaces)), k >= 1 else {
+                    throw StudyError(file: cohort.path, key: name, reason: "line \(i + 2), case '\(id)': fold '\(t)' is not a number 1…K")
+                }
+                foldOf[id] = k
+            }
+            folds = rows.map { foldOf[$0.id] ?? 1 }
+        }
+        return ModelData(rows: rows, outcomes: outcomes, foldIDs: folds)
+    }
+
+    /// The cross-validated LASSO and its rad-score, from the `fit` and `cvfold` results.
+    public func lassoModel(data: ModelData, full: LogisticLassoPath, results: [String: String]) throws -> LassoStudyModel {
+        guard let model = study.model else { throw StudyError(file: study.url.path, key: "model", reason: "no model section") }
+        let measure = LassoMeasure(rawValue: model.measure) ?? .deviance
+        let any = LassoFoldJobInput(data: data, options: LassoOptions(alpha: model.alpha), measure: measure, full: full, fold: 1)
+        let plan = try any.plan()
+        let folds = try (1...plan.foldCount).map { k in
+            try decode(LassoFoldLinks.self, results[Self.lassoFoldId(k)] ?? "", job: Self.lassoFoldId(k))
+        }
+        let cv = try plan.combine(folds)
+        let lambda = model.rule == "lambda.1se" ? cv.lambda1SE : cv.lambdaMin
+        return LassoStudyModel(cv: cv, rule: model.rule, lambda: lambda, coefficients: cv.coefficients(at: lambda),
+                               radScores: try cv.linearPredictor(data.matrix, lambda: lambda))
+    }
+
+    func job<T: Encodable>(_ id: String, _ kind: JobKind, _ input: T) throws -> Job {
+        Job(id: id, kind: kind, seed: JobSeed.derive(studySeed: study.seed, jobId: id), input: try JSONValue(encoding: input))
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ text: String, job: String) throws -> T {
+        do { return try JSONDecoder().decode(T.self, from: Data(text.utf8)) } catch {
+            throw StudyError(file: study.url.path, key: nil, reason: "result of job \(job) is not usable: \(error)")
+        }
+    }
+}
+
+/// The study's rad-score model: cross-validation, the chosen λ, its coefficients and each case's rad-score.
+public struct LassoStudyModel: Sendable {
+    public let cv: CrossValidatedLasso
+    public let rule: String
+    public let lambda: Double
+    public let coefficients: LassoCoefficients
+    public let radScores: [Double]
+}
