@@ -4,7 +4,8 @@ import Statistics
 /// Calibration parity (fixture clinical_calibration.json from scripts/fixtures/stats_clinical.R): binned curves
 /// (hoslem.test-style decile groups), rms::val.prob statistics, and rms::calibrate(lrm fit, method = "boot",
 /// B = 200) with the bootstrap index sets R drew (set.seed(2024); the script checks that its plain-R
-/// recomputation from those indices equals calibrate's optimism to 1e-12).
+/// recomputation from those indices equals calibrate's optimism to 1e-12); and (clinical_calibrate_seeded.json)
+/// `set.seed(s); calibrate(lrm(…), B = 200)` reproduced from the seed with RSample draws and LRMFit refits.
 final class CalibrationTests: XCTestCase {
     func testBinnedCurves() throws {
         let f = try EvalFixture.load("clinical_calibration.json")
@@ -61,23 +62,45 @@ final class CalibrationTests: XCTestCase {
         try assertMatchesRms(cal, b, tolerance: 1e-9, label: "R fits")
     }
 
-    /// The same samples refitted here by Newton–Raphson to full convergence (test-only logistic MLE). rms's
-    /// lrm.fit stops earlier (eps = 0.025 on the −2 log L change): on these 200 samples its coefficients are up to
-    /// 2.3e-6 (relative) from a glm.fit converged at 1e-15, so the curve can only agree to that order here;
-    /// bit-level parity is the exact-input test above.
+    /// The same samples refitted here by `LRMFit` (rms lrm.fit's Newton–Raphson with its early stop, eps = 0.025
+    /// on −2 log L): the refits are R's coefficients, and the curve is rms's to 1e-9.
     func testBootstrapCalibrationWithSwiftRefits() throws {
         let f = try EvalFixture.load("clinical_calibration.json")
         let b = try f.sub("boot")
         let x = try b.matrix("x"), y = try f.doubles("outcome")
         let indices = try b.matrix("indices").map { $0.map { Int($0) - 1 } }
-        let full = try XCTUnwrap(newtonLogistic(x, y))
-        compareSeries(full, try b.doubles("coefficients"), tolerance: 1e-6, "original fit")
-        let cal = try BootstrapCalibration(x: x, outcome: y, coefficients: full, bootstrapIndices: indices) { newtonLogistic($0, $1) }
-        try assertMatchesRms(cal, b, tolerance: 1e-4, label: "Swift refits")
+        let original = try LRMFit(x: x, outcome: y)
+        var (compared, worst) = compareSeries(original.coefficients, try b.doubles("coefficients"), tolerance: 1e-13, "original lrm fit")
+        for (sample, rCoefficients) in zip(indices, try b.matrix("boot_coefficients")) {
+            let refit = try LRMFit(x: sample.map { x[$0] }, outcome: sample.map { y[$0] }, tolerance: 1e-13)
+            let (c, w) = compareSeries(refit.coefficients, rCoefficients, tolerance: 1e-13, "lrm.fit refit")
+            compared += c; worst = max(worst, w)
+        }
+        print("lrm.fit parity: \(compared) coefficients, max rel diff \(worst)")
+        let cal = try BootstrapCalibration(x: x, outcome: y, bootstrapIndices: indices)
+        try assertMatchesRms(cal, b, tolerance: 1e-9, label: "Swift refits")
     }
 
-    func assertMatchesRms(_ cal: BootstrapCalibration, _ b: EvalFixture, tolerance: Double, label: String) throws {
-        XCTAssertEqual(cal.failedFits, 0)
+    /// The whole path from the seed: `set.seed(s); calibrate(lrm(y ~ x, x = TRUE, y = TRUE), B)` (fixture
+    /// clinical_calibrate_seeded.json) against R's draws by RSample and refits by LRMFit.
+    func testBootstrapCalibrationFromRSeed() throws {
+        let f = try EvalFixture.load("clinical_calibrate_seeded.json")
+        let x = try f.matrix("x"), y = try f.doubles("outcome")
+        let seed = try XCTUnwrap(Int32(exactly: try f.double("seed"))), replicates = Int(try f.double("B"))
+        let samples = BootstrapCalibration.rSamples(rows: y.count, replicates: replicates, seed: seed)
+        XCTAssertEqual(samples.first?.prefix(10).map { Double($0 + 1) }, try f.doubles("first_sample_head"))
+        // lrm.fit fails (no convergence in maxit = 12) on exactly R's nearly separated samples.
+        let failing = samples.indices.filter { b in
+            (try? LRMFit(x: samples[b].map { x[$0] }, outcome: samples[b].map { y[$0] }, tolerance: 1e-13)) == nil
+        }
+        XCTAssertEqual(failing.map { Double($0 + 1) }, try f.doubles("failed_replicates"))
+        let cal = try BootstrapCalibration(x: x, outcome: y, bootstrapIndices: samples)
+        compareSeries(try LRMFit(x: x, outcome: y).coefficients, try f.doubles("coefficients"), tolerance: 1e-13, "lrm fit")
+        try assertMatchesRms(cal, f, tolerance: 1e-9, failedFits: failing.count, label: "R seed \(seed)")
+    }
+
+    func assertMatchesRms(_ cal: BootstrapCalibration, _ b: EvalFixture, tolerance: Double, failedFits: Int = 0, label: String) throws {
+        XCTAssertEqual(cal.failedFits, failedFits, label)
         var worst = 0.0, compared = 0
         for (mine, key) in [(cal.predy, "predy"), (cal.calibratedOriginal, "calibrated_orig"), (cal.calibratedCorrected, "calibrated_corrected"),
                             (cal.training, "training"), (cal.test, "test"), (cal.optimism, "optimism"), (cal.n.map(Double.init), "n")] {
@@ -86,44 +109,4 @@ final class CalibrationTests: XCTestCase {
         }
         print("rms::calibrate parity (\(label)): \(compared) values, max rel diff \(worst)")
     }
-}
-
-/// Logistic MLE (intercept first) by Newton–Raphson with Gaussian elimination; nil if it does not converge.
-func newtonLogistic(_ x: [[Double]], _ y: [Double]) -> [Double]? {
-    let p = x[0].count + 1
-    var beta = [Double](repeating: 0, count: p)
-    for _ in 0..<100 {
-        var g = [Double](repeating: 0, count: p), h = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
-        for (row, yi) in zip(x, y) {
-            let z = [1] + row
-            var eta = 0.0
-            for j in 0..<p { eta += z[j] * beta[j] }
-            let m = 1 / (1 + exp(-eta)), w = m * (1 - m)
-            for j in 0..<p {
-                g[j] += (yi - m) * z[j]
-                for k in 0..<p { h[j][k] += w * z[j] * z[k] }
-            }
-        }
-        // Solve h · step = g.
-        var a = h, rhs = g
-        for c in 0..<p {
-            let piv = (c..<p).max { abs(a[$0][c]) < abs(a[$1][c]) }!
-            a.swapAt(c, piv); rhs.swapAt(c, piv)
-            guard abs(a[c][c]) > 1e-300 else { return nil }
-            for r in (c + 1)..<p {
-                let fct = a[r][c] / a[c][c]
-                for k in c..<p { a[r][k] -= fct * a[c][k] }
-                rhs[r] -= fct * rhs[c]
-            }
-        }
-        var step = [Double](repeating: 0, count: p)
-        for r in stride(from: p - 1, through: 0, by: -1) {
-            var s = rhs[r]
-            for k in (r + 1)..<p { s -= a[r][k] * step[k] }
-            step[r] = s / a[r][r]
-        }
-        for j in 0..<p { beta[j] += step[j] }
-        if zip(step, beta).allSatisfy({ abs($0) <= 1e-14 * max(1, abs($1)) }) { return beta }
-    }
-    return beta.allSatisfy(\.isFinite) ? beta : nil
 }

@@ -10,8 +10,9 @@
 ///
 ///     calibrated.orig = apparent cal,   calibrated.corrected = calibrated.orig − optimism.
 ///
-/// The bootstrap samples come in as index sets (0-based rows), so that a caller can supply R's own
-/// `sample(n, replace = TRUE)` draws; the refit is the caller's (any logistic MLE, intercept first).
+/// The bootstrap samples come in as index sets (0-based rows): R's own draws (`rSamples`, what
+/// `set.seed(s); calibrate(fit, B)` draws) or any others. The refits are rms's `lrm.fit(x, y, tol = 1e-13)`
+/// (`LRMFit`, calibrate's `fitit`) in `init(x:outcome:bootstrapIndices:predy:)`, or the caller's.
 public struct BootstrapCalibration: Sendable {
     public let predy: [Double]
     public let calibratedOriginal: [Double]
@@ -83,6 +84,24 @@ public struct BootstrapCalibration: Sendable {
         let coefs = bootstrapIndices.map { s in try? fit(s.map { x[$0] }, s.map { outcome[$0] }) }
         try self.init(x: x, outcome: outcome, coefficients: coefficients, bootstrapIndices: bootstrapIndices,
                       bootstrapCoefficients: coefs.map { $0 ?? nil }, predy: predy)
+    }
+
+    /// rms::calibrate(lrm(y ~ x, x = TRUE, y = TRUE), method = "boot") end to end: the original model by
+    /// lrm.fit with lrm's `tol = 1e-7`, each bootstrap sample refitted by `lrm.fit(tol = 1e-13)` as calibrate's
+    /// `fitit` does; a refit lrm.fit reports as failed (divergence, singular information, no convergence in
+    /// `maxit`, a single outcome class) is skipped, as predab.resample skips it.
+    public init(x: [[Double]], outcome: [Double], bootstrapIndices: [[Int]], predy: [Double]? = nil) throws {
+        let original = try LRMFit(x: x, outcome: outcome)
+        try self.init(x: x, outcome: outcome, coefficients: original.coefficients, bootstrapIndices: bootstrapIndices,
+                      predy: predy) { try LRMFit(x: $0, outcome: $1, tolerance: 1e-13).coefficients }
+    }
+
+    /// The bootstrap samples of `set.seed(seed); calibrate(fit, method = "boot", B = replicates)` for n rows:
+    /// predab.resample draws `sample(n, replace = TRUE)` once per replicate, in replicate order, and nothing
+    /// else in calibrate touches R's generator (lowess, approx and lrm.fit draw nothing). 0-based rows.
+    public static func rSamples(rows n: Int, replicates: Int, seed: Int32) -> [[Int]] {
+        var rng = RMersenneTwister(setSeed: seed)
+        return (0..<replicates).map { _ in rng.sampleWithReplacement(n: n) }
     }
 
     /// b₀ + Σⱼ xⱼ bⱼ, summed in column order (R's `matxv`, reference-BLAS order).

@@ -15,12 +15,6 @@ public struct ZScore: Sendable, Equatable {
     /// Indices of the columns whose training sd is 0 (or that have fewer than 2 training values).
     public let constantColumns: [Int]
 
-    #if arch(x86_64) && !os(Windows)
-    typealias LongDouble = Float80
-    #else
-    typealias LongDouble = Double
-    #endif
-
     /// Fits one centre and scale per column.
     /// - Parameter columns: the training values, one array per column.
     public static func fit(_ columns: [[Double]]) throws(LogisticError) -> ZScore {
@@ -28,8 +22,8 @@ public struct ZScore: Sendable, Equatable {
         for (j, x) in columns.enumerated() {
             guard !x.isEmpty else { throw .emptyTable }
             if let i = x.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(row: i, column: "column \(j + 1)") }
-            let m = rMean(x)
-            let s = x.count < 2 ? 0 : rVariance(x, mean: m).squareRoot()
+            let m = RSum.mean(x)
+            let s = x.count < 2 ? 0 : RSum.variance(x).squareRoot()
             mean.append(m); sd.append(s)
             if !(s > 0) { constant.append(j) }
         }
@@ -44,26 +38,5 @@ public struct ZScore: Sendable, Equatable {
         return columns.enumerated().map { j, x in
             constantColumns.contains(j) ? x.map { $0 - mean[j] } : x.map { ($0 - mean[j]) / sd[j] }
         }
-    }
-
-    /// R's `mean(x)` (summary.c): long-double sum / n, plus the long-double mean of the residuals.
-    static func rMean(_ x: [Double]) -> Double {
-        let n = LongDouble(x.count)
-        var s: LongDouble = 0
-        for v in x { s += LongDouble(v) }
-        s /= n
-        if Double(s).isFinite {
-            var t: LongDouble = 0
-            for v in x { t += LongDouble(v) - s }
-            s += t / n
-        }
-        return Double(s)
-    }
-
-    /// R's `var(x)` (cov.c, complete cases): Σ (x − m)² / (n − 1), products in double, sum in long double.
-    static func rVariance(_ x: [Double], mean m: Double) -> Double {
-        var s: LongDouble = 0
-        for v in x { let d = v - m; s += LongDouble(d * d) }
-        return Double(s / LongDouble(x.count - 1))
     }
 }

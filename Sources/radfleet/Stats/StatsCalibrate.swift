@@ -12,11 +12,13 @@ struct StatsCalibrate: ParsableCommand {
         (--bins, deciles by default), mean predicted vs observed rate per group. Statistics as rms::val.prob:
         Brier, Intercept and Slope of the logistic recalibration y ~ logit(p), Emax/E90/Eavg (lowess), the
         Spiegelhalter z test, and the calibration-in-the-large intercept.
-        With --predictors, a logistic model (glm) of the outcome on those columns is fitted and its bootstrap
-        optimism-corrected calibration curve computed as rms::calibrate(fit, method = "boot", B = --bootstrap):
-        lowess (iter = 0) calibration at 50 predicted risks, refit on each bootstrap sample. The samples are drawn
-        with RadFleet's seeded generator (--seed), not R's sample(), so they are not R's draws; refits use glm's
-        IRLS (R's lrm.fit stops earlier: coefficients agree to about 1e-6).
+        With --predictors, a logistic model of the outcome on those columns is fitted as rms::lrm (lrm.fit) and
+        its bootstrap optimism-corrected calibration curve computed as rms::calibrate(fit, method = "boot",
+        B = --bootstrap): lowess (iter = 0) calibration at 50 predicted risks, each bootstrap sample refitted by
+        lrm.fit (tol = 1e-13, its Newton-Raphson with the early stop at eps = 0.025, maxit = 12; samples whose
+        refit fails are skipped, as rms does). With --rng r (default) the samples are R's:
+        `set.seed(--seed); calibrate(lrm(y ~ x, x = TRUE, y = TRUE), B = B)` draws the same ones and gives the
+        same curve; --rng fleet draws them with RadFleet's seeded generator instead.
         """
     )
 
@@ -26,10 +28,14 @@ struct StatsCalibrate: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Model predictors: fit a logistic model and add the bootstrap optimism-corrected curve.")
     var predictors: [String] = []
     @Option(name: .long, help: "Bootstrap replicates of the optimism-corrected curve.") var bootstrap: Int = 1000
-    @Option(name: .long, help: "Seed of the bootstrap samples.") var seed: UInt64 = 1
+    @Option(name: .long, help: "Seed of the bootstrap samples (R's set.seed with --rng r).") var seed: Int = 1
+    @Option(name: .long, help: "Bootstrap generator: r (rms-identical samples) or fleet.") var rng: String = "r"
 
     func run() throws {
         guard bins >= 1 else { throw ValidationError("--bins must be at least 1") }
+        guard bootstrap >= 1 else { throw ValidationError("--bootstrap must be at least 1") }
+        guard rng == "r" || rng == "fleet" else { throw ValidationError("--rng must be r or fleet") }
+        if rng == "r" { guard Int32(exactly: seed) != nil else { throw ValidationError("--seed must fit R's 32-bit seeds") } }
         try reportingErrors {
             let data = try StatsTable(table, predictors: [score])
             guard data.names == [score] else { throw DataTableError(file: table.data, line: nil, column: score, reason: "the score column is constant") }
@@ -44,15 +50,20 @@ struct StatsCalibrate: ParsableCommand {
                 guard model.outcome.count == p.count else {
                     throw DataTableError(file: table.data, line: nil, column: nil, reason: "missing values differ between the score and the predictors; use complete rows")
                 }
-                guard let coefficients = logisticCoefficients(model.rows, model.outcome) else {
-                    throw DataTableError(file: table.data, line: nil, column: nil, reason: "the logistic model of --predictors could not be fitted (aliased columns)")
-                }
-                var generator = SeededGenerator(seed: seed)
                 let n = model.rows.count
-                let samples = (0..<max(bootstrap, 1)).map { _ in (0..<n).map { _ in generator.uniform(below: n) } }
-                boot = try BootstrapCalibration(x: model.rows, outcome: model.outcome, coefficients: coefficients, bootstrapIndices: samples) {
-                    logisticCoefficients($0, $1)
+                let samples: [[Int]]
+                if rng == "r" {
+                    samples = BootstrapCalibration.rSamples(rows: n, replicates: bootstrap, seed: Int32(seed))
+                } else {
+                    var generator = SeededGenerator(seed: UInt64(bitPattern: Int64(seed)))
+                    samples = (0..<bootstrap).map { _ in (0..<n).map { _ in generator.uniform(below: n) } }
                 }
+                do {
+                    _ = try LRMFit(x: model.rows, outcome: model.outcome)
+                } catch ClinicalStatisticsError.fitFailed(let why) {
+                    throw DataTableError(file: table.data, line: nil, column: nil, reason: "the logistic model of --predictors could not be fitted: \(why)")
+                }
+                boot = try BootstrapCalibration(x: model.rows, outcome: model.outcome, bootstrapIndices: samples)
                 if let b = boot, b.failedFits > 0 { notes.append("\(b.failedFits) bootstrap refits failed and were skipped") }
             }
             let numbers = { (v: [Double]) in OrderedJSON.array(v.map(OrderedJSON.number)) }
@@ -65,7 +76,7 @@ struct StatsCalibrate: ParsableCommand {
                 ("S:z", .number(s.spiegelhalterZ)), ("S:p", .number(s.spiegelhalterP)),
                 ("intercept.in.the.large", .number(s.interceptInTheLarge)),
             ] + (boot.map { b in [("calibrate", OrderedJSON.object([
-                ("B", .integer(bootstrap)), ("seed", .integer(Int(truncatingIfNeeded: seed))), ("predictors", .array(predictors.map(OrderedJSON.string))),
+                ("B", .integer(bootstrap)), ("seed", .integer(seed)), ("rng", .string(rng)), ("predictors", .array(predictors.map(OrderedJSON.string))),
                 ("predy", numbers(b.predy)), ("calibrated.orig", numbers(b.calibratedOriginal)),
                 ("calibrated.corrected", numbers(b.calibratedCorrected)), ("training", numbers(b.training)), ("test", numbers(b.test)),
                 ("optimism", numbers(b.optimism)), ("n", .array(b.n.map(OrderedJSON.integer))),
@@ -89,13 +100,4 @@ struct StatsCalibrate: ParsableCommand {
             }, format: table.format)
         }
     }
-}
-
-/// Intercept-first logistic coefficients by glm's IRLS; nil when a column is aliased.
-func logisticCoefficients(_ rows: [[Double]], _ y: [Double]) -> [Double]? {
-    let n = rows.count, p = (rows.first?.count ?? 0) + 1
-    var x = [Double](repeating: 1, count: n * p)   // column-major, intercept first
-    for j in 1..<p { for i in 0..<n { x[j * n + i] = rows[i][j - 1] } }
-    let fit = IRLS.fit(columnMajor: x, rows: n, columns: p, y: y, epsilon: 1e-12, maxIterations: 100)
-    return fit.coefficients.allSatisfy(\.isFinite) ? fit.coefficients : nil
 }
