@@ -7,6 +7,11 @@ enum ScalingBench {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("radfleet-scaling-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try invoke(radfleet, ["demo", dir.path, "--cases", String(cases), "--no-run"])
+        // Extraction only: the demo study's model stages (one fit job, then five folds) would measure them instead.
+        let studyURL = dir.appendingPathComponent("study.yaml")
+        let study = try String(contentsOf: studyURL, encoding: .utf8)
+        try String(study.prefix { _ in true }.components(separatedBy: "\nmodel:")[0] + "\n")
+            .write(to: studyURL, atomically: true, encoding: .utf8)
         var seconds: [Int: Double] = [:]
         for workers in [1, 2] {
             try? FileManager.default.removeItem(at: dir.appendingPathComponent("results"))

@@ -81,7 +81,10 @@ extension StudyPlan {
         var rows: [(id: String, names: [String], values: [Double?])] = []
         for c in manifest.cases {
             guard let text = results["extract:\(c.id)"] else { continue }
-            let out = try decode(ExtractJobOutput.self, text, job: "extract:\(c.id)")
+            let out: ExtractJobOutput
+            do { out = try ExtractJobOutput(jsonText: text) } catch {
+                throw StudyError(file: study.url.path, key: nil, reason: "result of job extract:\(c.id) is not usable: \(error)")
+            }
             rows.append((c.id, out.names, out.values))
         }
         let outcomes = try rows.map { row -> Int in

@@ -111,8 +111,8 @@ final class CoordinatorService {
     }
 
     /// Serves until every job is done or failed, writes the outputs, asks the workers to leave, and keeps
-    /// answering for `grace` seconds so that they hear it.
-    func serveUntilFinished(grace: Double = 1.5, progress: ((JobStore) -> Void)? = nil) throws {
+    /// answering for `grace` seconds so that they hear it (or until `gone` says they have all left).
+    func serveUntilFinished(grace: Double = 1.5, gone: () -> Bool = { false }, progress: ((JobStore) -> Void)? = nil) throws {
         guard let coordinator else { return }
         let clock = { Date().timeIntervalSince1970 }
         var lastProgress = 0.0
@@ -129,6 +129,6 @@ final class CoordinatorService {
         try aggregator.write(try aggregator.assemble(from: store))
         coordinator.shutdownWorkers(reason: "study finished")
         let end = clock() + grace
-        while clock() < end { try coordinator.step(now: clock, timeout: 0.05) }
+        while clock() < end && !gone() { try coordinator.step(now: clock, timeout: 0.02) }
     }
 }

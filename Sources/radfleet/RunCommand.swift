@@ -61,7 +61,8 @@ enum EmbeddedFleet {
         standardError("run: study '\(service.study.name)' on \(count) worker(s); status on \(service.statusEndpoint)")
         let total = try service.store.counts().values.reduce(0) { $0 + $1.values.reduce(0, +) }
         let bar = ProgressBar(total: total, label: "jobs", enabled: !quiet && isatty(STDERR_FILENO) != 0)
-        try service.serveUntilFinished { store in
+        let workers = children
+        try service.serveUntilFinished(gone: { workers.allSatisfy { !$0.isRunning } }) { store in
             let counts = (try? store.counts()) ?? [:]
             bar.update(counts.values.reduce(0) { $0 + ($1[.done] ?? 0) + ($1[.failed] ?? 0) })
         }

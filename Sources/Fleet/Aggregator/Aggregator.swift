@@ -25,8 +25,7 @@ public struct Aggregator {
         var problems: [JobFailure] = try store.failures(limit: Int.max).sorted { $0.jobId < $1.jobId }
         for r in try store.results(kind: JobKind.extract.rawValue) {
             do {
-                let value = try JSONDecoder().decode(JSONValue.self, from: Data(r.output.utf8))
-                let out = try value.decode(ExtractJobOutput.self)
+                let out = try ExtractJobOutput(jsonText: r.output)
                 let cells = zip(out.names, out.values).map { (name: $0, value: FeatureTable.format($1 ?? .nan)) }
                 try table.append(id: out.caseId, cells: cells)
             } catch {

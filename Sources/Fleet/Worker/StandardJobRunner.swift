@@ -69,9 +69,7 @@ public struct StandardJobRunner: JobRunner {
         case let .success(row):
             let output = ExtractJobOutput(caseId: input.caseId, names: row.result.featureNames,
                                           values: row.result.features.map { $0.value.isFinite ? $0.value : nil })
-            do { return .success(try JSONValue(encoding: output)) } catch {
-                return .failure(JobFailureReport(reason: "case '\(input.caseId)': cannot encode the result", final: true))
-            }
+            return .success(output.jsonValue)
         case let .failure(f):
             return .failure(JobFailureReport(reason: f.description, final: true))
         }
