@@ -122,7 +122,10 @@ extension StudyPlan {
         let any = LassoFoldJobInput(data: data, options: LassoOptions(alpha: model.alpha), measure: measure, full: full, fold: 1)
         let plan = try any.plan()
         let folds = try (1...plan.foldCount).map { k in
-            try decode(LassoFoldLinks.self, results[Self.lassoFoldId(k)] ?? "", job: Self.lassoFoldId(k))
+            guard let text = results[Self.lassoFoldId(k)] else {
+                throw StudyError(file: study.url.path, key: nil, reason: "job \(Self.lassoFoldId(k)) has no result (see failures)")
+            }
+            return try decode(LassoFoldLinks.self, text, job: Self.lassoFoldId(k))
         }
         let cv = try plan.combine(folds)
         let lambda = model.rule == "lambda.1se" ? cv.lambda1SE : cv.lambdaMin

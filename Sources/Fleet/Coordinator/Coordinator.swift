@@ -158,19 +158,24 @@ public final class Coordinator {
             guard var w = registry[peer] else { continue }
             let room = w.capacity(window: w.window(settings: settings))
             guard room > 0 else { continue }
-            for leased in try store.lease(to: w.name, count: room, now: now, leaseSeconds: settings.jobTimeout) {
+            let leases = try store.lease(to: w.name, count: room, now: now, leaseSeconds: settings.jobTimeout)
+            var unreachable = false
+            for (i, leased) in leases.enumerated() {
                 let frame = Self.assignmentFrame(leased, leaseSeconds: settings.jobTimeout)
                 if (try? workers.send(frame, to: peer)) == true {
                     w.inFlight.append(leased.id)
                     w.leasedAt[leased.id] = now
                     w.lastSent = now
                 } else {
+                    // The worker is gone (its connection closed): the unsent leases go back without costing an
+                    // attempt, the jobs it holds are released as for a lost worker, and it gets nothing more.
+                    try store.returnUnsent(leases[i...].map(\.id), now: now)
                     try store.releaseJobs(of: w.name, reason: "worker unreachable", now: now)
-                    w.inFlight.removeAll()
+                    unreachable = true
                     break
                 }
             }
-            registry[peer] = w
+            registry[peer] = unreachable ? nil : w
         }
     }
 

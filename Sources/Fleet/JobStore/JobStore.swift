@@ -156,6 +156,20 @@ public final class JobStore {
         try release(where: "state = 'leased' AND worker = ?", [.text(worker)], reason: reason, now: now)
     }
 
+    /// Leases that never reached their worker (the send failed): back to pending, the attempt not counted.
+    public func returnUnsent(_ jobIds: [String], now: Double) throws(JobStoreError) {
+        guard !jobIds.isEmpty else { return }
+        try db.transaction { () throws(JobStoreError) in
+            for id in jobIds {
+                try db.prepare("""
+                    UPDATE jobs SET state = 'pending', attempts = MAX(attempts - 1, 0), worker = NULL,
+                        lease_expires = NULL, updated = ?
+                    WHERE id = ? AND state = 'leased'
+                    """).run([.double(now), .text(id)])
+            }
+        }
+    }
+
     /// After a coordinator restart: every lease from before is void.
     @discardableResult
     public func releaseAllLeases(now: Double) throws(JobStoreError) -> [String] {
