@@ -170,6 +170,14 @@ public final class JobStore {
         }
     }
 
+    /// When the first finished job was leased and the last one finished: the span in which the fleet worked.
+    public func workSpan() throws(JobStoreError) -> (first: Double, last: Double)? {
+        let rows = try db.prepare("SELECT MIN(leased_at), MAX(updated) FROM jobs WHERE state = 'done' AND leased_at IS NOT NULL")
+            .rows([]) { ($0.double(0), $0.double(1)) }
+        guard let (first, last) = rows.first, last > first else { return nil }
+        return (first, last)
+    }
+
     /// After a coordinator restart: every lease from before is void.
     @discardableResult
     public func releaseAllLeases(now: Double) throws(JobStoreError) -> [String] {

@@ -11,6 +11,8 @@ import Study
 public struct StandardJobRunner: JobRunner {
     public let dataRoot: URL
     public let limits: ImageLimits
+    /// Every job of a study carries the same parameter-file text: parse it once per worker.
+    private let parameterCache = ParameterCache()
 
     public init(dataRoot: URL, limits: ImageLimits = ImageLimits()) {
         self.dataRoot = dataRoot.standardizedFileURL
@@ -59,7 +61,8 @@ public struct StandardJobRunner: JobRunner {
         }
         let parameters: ExtractionParameters
         do {
-            parameters = try input.parameters.map { try ParameterFile.parse(yaml: $0, source: "job \(job.id) parameters") } ?? ExtractionParameters()
+            parameters = try input.parameters.map { try parameterCache.parameters(yaml: $0, source: "job \(job.id) parameters") }
+                ?? ExtractionParameters()
         } catch {
             return .failure(JobFailureReport(reason: "case '\(input.caseId)': \(error)", final: true))
         }
@@ -81,5 +84,21 @@ public struct StandardJobRunner: JobRunner {
         let url = dataRoot.appendingPathComponent(relative).standardizedFileURL
         let root = dataRoot.path.hasSuffix("/") ? dataRoot.path : dataRoot.path + "/"
         return url.path.hasPrefix(root) ? url : nil
+    }
+}
+
+/// Parsed parameter files by their text (a study has one or two), shared by the worker's job threads.
+final class ParameterCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parsed: [String: ExtractionParameters] = [:]
+
+    func parameters(yaml: String, source: String) throws -> ExtractionParameters {
+        if let hit = lock.withLock({ parsed[yaml] }) { return hit }
+        let fresh = try ParameterFile.parse(yaml: yaml, source: source)
+        lock.withLock {
+            if parsed.count > 16 { parsed.removeAll() }
+            parsed[yaml] = fresh
+        }
+        return fresh
     }
 }
