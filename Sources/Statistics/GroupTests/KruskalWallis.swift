@@ -13,12 +13,8 @@ public struct KruskalWallisTest: Sendable, Equatable {
     /// - Throws: `GroupTestError.lengthMismatch`, or `.notEnoughObservations` for fewer than 2
     ///   observations or fewer than 2 groups.
     public init(_ values: [Double], groups: [Int]) throws {
-        guard values.count == groups.count else {
-            throw GroupTestError.lengthMismatch(variable: "x", values: values.count, labels: groups.count)
-        }
-        let keep = values.indices.filter { !values[$0].isNaN }
-        let x = keep.map { values[$0] }, g = keep.map { groups[$0] }
-        let levels = Array(Set(g)).sorted()
+        let grouped = try GroupedValues(values, groups: groups)
+        let x = grouped.x, g = grouped.g, levels = grouped.levels
         guard x.count >= 2 else { throw GroupTestError.notEnoughObservations(group: 0, count: x.count, needed: 2) }
         guard levels.count >= 2 else { throw GroupTestError.notEnoughObservations(group: 1, count: 0, needed: 1) }
         let ranks = AverageRanks(x)

@@ -12,12 +12,8 @@ public struct OneWayANOVA: Sendable, Equatable {
     /// - Throws: `GroupTestError.lengthMismatch`, or `.notEnoughObservations` when a group has fewer
     ///   than 2 values (R's "not enough observations") or there are fewer than 2 groups.
     public init(_ values: [Double], groups: [Int]) throws {
-        guard values.count == groups.count else {
-            throw GroupTestError.lengthMismatch(variable: "x", values: values.count, labels: groups.count)
-        }
-        let keep = values.indices.filter { !values[$0].isNaN }
-        let x = keep.map { values[$0] }, g = keep.map { groups[$0] }
-        let levels = Array(Set(g)).sorted()
+        let grouped = try GroupedValues(values, groups: groups)
+        let x = grouped.x, g = grouped.g, levels = grouped.levels
         guard levels.count >= 2 else { throw GroupTestError.notEnoughObservations(group: 0, count: levels.count, needed: 2) }
         let samples = levels.map { level in x.indices.filter { g[$0] == level }.map { x[$0] } }
         for (i, s) in samples.enumerated() where s.count < 2 {
