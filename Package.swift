@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Fleet", dependencies: ["FleetProtocol", "CSQLite", "CaseIO", "ImageIO", "ParameterFiles", "RadiomicsCore", "Statistics", "Study"]),
 
         // MARK: - Output
-        .target(name: "Report"),
+        .target(name: "Report", dependencies: ["ImageIO"]),
 
         // MARK: - Executable
         .executableTarget(
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "ParameterFilesTests", dependencies: ["ParameterFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RadiomicsParityTests", dependencies: ["RadiomicsCore", "ImageIO", "ParameterFiles", "CaseIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CaseIOTests", dependencies: ["CaseIO", "TestSupport"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "ImageIO"]),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "FleetProtocol", "ZMQTransport", "Study", "CaseIO"]),
         .testTarget(name: "FleetProcessTests", dependencies: ["radfleet", "Fleet", "FleetProtocol", "ZMQTransport", "TestSupport"]),
         .testTarget(name: "CommandLineTests", dependencies: ["radfleet", "TestSupport"]),

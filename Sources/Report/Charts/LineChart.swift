@@ -1,7 +1,7 @@
 /// A line chart of one or more series, with nice axes, a legend, and optional reference lines: enough for ROC
 /// curves (with the chance diagonal), decision curves (with treat-all / treat-none), calibration curves (with the
 /// ideal diagonal), LASSO CV curves (with error bars and lambda.min / lambda.1se lines) and coefficient paths.
-public struct LineChart: Sendable {
+public struct LineChart: Chart {
     public struct Series: Sendable {
         public var name: String
         public var points: [(x: Double, y: Double)]
@@ -42,7 +42,7 @@ public struct LineChart: Sendable {
         self.series = series
     }
 
-    public func svg() -> String {
+    public func drawing() -> Drawing {
         let left = 64.0, right = 16.0, top = 40.0, bottom = 56.0
         let plotW = width - left - right, plotH = height - top - bottom
         let allX = series.flatMap { $0.points.map(\.x) }.filter(\.isFinite) + verticalLines.map(\.x)
@@ -56,9 +56,9 @@ public struct LineChart: Sendable {
         func py(_ y: Double) -> Double { top + plotH - (y - y0) / (y1 - y0) * plotH }
         func clipY(_ y: Double) -> Double { min(max(y, y0), y1) }
 
-        var svg = SVGWriter(width: width, height: height)
+        var svg = Drawing(width: width, height: height, title: title)
         svg.rect(0, 0, width, height, fill: "#ffffff")
-        svg.text(title, width / 2, 22, size: 15, anchor: .middle, weight: "bold")
+        svg.text(title, width / 2, 22, size: 15, anchor: .middle, bold: true)
         for t in xs.ticks where t >= x0 - 1e-12 && t <= x1 + 1e-12 {
             svg.line(px(t), top, px(t), top + plotH, stroke: "#e6e6e6")
             svg.text(AxisTicks.label(t, step: xs.step), px(t), top + plotH + 18, size: 11, anchor: .middle)
@@ -67,26 +67,26 @@ public struct LineChart: Sendable {
             svg.line(left, py(t), left + plotW, py(t), stroke: "#e6e6e6")
             svg.text(AxisTicks.label(t, step: ys.step), left - 8, py(t) + 4, size: 11, anchor: .end)
         }
-        svg.rect(left, top, plotW, plotH, fill: "none", stroke: "#555")
+        svg.rect(left, top, plotW, plotH, fill: nil, stroke: "#555")
         svg.text(xLabel, left + plotW / 2, height - 14, size: 12, anchor: .middle)
         svg.text(yLabel, 16, top + plotH / 2, size: 12, anchor: .middle, rotate: -90)
         if diagonal {
             let lo = max(x0, y0), hi = min(x1, y1)
-            svg.line(px(lo), py(lo), px(hi), py(hi), stroke: "#999", dash: "4 4")
+            svg.line(px(lo), py(lo), px(hi), py(hi), stroke: "#999", dash: [4, 4])
         }
         for v in verticalLines {
-            svg.line(px(v.x), top, px(v.x), top + plotH, stroke: "#666", dash: "6 3")
+            svg.line(px(v.x), top, px(v.x), top + plotH, stroke: "#666", dash: [6, 3])
             svg.text(v.label, px(v.x) + 4, top + 12, size: 10, fill: "#444")
         }
         for (i, s) in series.enumerated() {
             let colour = s.colour ?? Palette.colour(i)
-            let pts = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map { (px($0.x), py(clipY($0.y))) }
+            let pts: [Drawing.Point] = s.points.filter { $0.x.isFinite && $0.y.isFinite }.map { (px($0.x), py(clipY($0.y))) }
             if let bars = s.errorBars {
                 for (p, b) in zip(s.points, bars) where p.x.isFinite && b.low.isFinite && b.high.isFinite {
                     svg.line(px(p.x), py(clipY(b.low)), px(p.x), py(clipY(b.high)), stroke: "#aaa")
                 }
             }
-            svg.polyline(pts, stroke: colour, width: 2, dash: s.dashed ? "6 4" : nil, step: s.step)
+            svg.polyline(pts, stroke: colour, width: 2, dash: s.dashed ? [6, 4] : nil, step: s.step)
             if s.markers { for p in pts { svg.circle(p.0, p.1, r: 2.5, fill: colour) } }
         }
         // Legend, top right inside the plot.
@@ -97,10 +97,10 @@ public struct LineChart: Sendable {
             svg.rect(boxX, top + 8, boxW, 18 * Double(named.count) + 8, fill: "#ffffff", stroke: "#ccc")
             for (row, (i, s)) in named.enumerated() {
                 let y = top + 24 + 18 * Double(row)
-                svg.line(boxX + 8, y - 4, boxX + 30, y - 4, stroke: s.colour ?? Palette.colour(i), width: 2, dash: s.dashed ? "6 4" : nil)
+                svg.line(boxX + 8, y - 4, boxX + 30, y - 4, stroke: s.colour ?? Palette.colour(i), width: 2, dash: s.dashed ? [6, 4] : nil)
                 svg.text(s.name, boxX + 36, y, size: 11)
             }
         }
-        return svg.document(title: title)
+        return svg
     }
 }

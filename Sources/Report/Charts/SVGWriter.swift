@@ -24,7 +24,7 @@ public struct SVGWriter {
         return out
     }
 
-    static func n(_ v: Double) -> String {
+    package static func n(_ v: Double) -> String {
         let r = (v * 100).rounded() / 100
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
@@ -53,12 +53,21 @@ public struct SVGWriter {
         body += "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"\(Self.n(r))\" fill=\"\(fill)\"/>\n"
     }
 
-    public mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, stroke: String? = nil) {
+    public mutating func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, stroke: String? = nil,
+                              strokeWidth: Double = 1) {
         body += "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(w))\" height=\"\(Self.n(h))\" fill=\"\(fill)\""
-            + (stroke.map { " stroke=\"\($0)\"" } ?? "") + "/>\n"
+            + (stroke.map { " stroke=\"\($0)\"" } ?? "")
+            + (stroke != nil && strokeWidth != 1 ? " stroke-width=\"\(Self.n(strokeWidth))\"" : "") + "/>\n"
     }
 
-    public enum Anchor: String { case start, middle, end }
+    public mutating func polygon(_ points: [(Double, Double)], fill: String, opacity: Double = 1) {
+        guard !points.isEmpty else { return }
+        let coords = points.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " ")
+        body += "<polygon points=\"\(coords)\" fill=\"\(fill)\" fill-rule=\"evenodd\""
+            + (opacity < 1 ? " fill-opacity=\"\(Self.n(opacity))\"" : "") + "/>\n"
+    }
+
+    public enum Anchor: String, Sendable { case start, middle, end }
 
     public mutating func text(_ s: String, _ x: Double, _ y: Double, size: Double = 12, anchor: Anchor = .start,
                               rotate: Double? = nil, weight: String? = nil, fill: String = "#222") {

@@ -1,0 +1,61 @@
+/// A calibration plot as rms `plot.calibrate`: the apparent curve (dotted), the bootstrap bias-corrected curve
+/// (solid), the ideal diagonal (dashed grey), optional grouped observed proportions (points), and a spike
+/// histogram of the predicted risks along the bottom of the plot (rms draws its `riskdist` along the top).
+public struct CalibrationChart: Chart {
+    public var title: String
+    /// Predicted risk (x) → observed / calibrated risk (y).
+    public var apparent: [(x: Double, y: Double)]
+    public var biasCorrected: [(x: Double, y: Double)]?
+    /// Grouped (e.g. deciles) mean predicted vs observed proportion, drawn as points.
+    public var groups: [(x: Double, y: Double)]?
+    /// The predicted risks whose distribution is drawn as spikes (nil: none).
+    public var predictedRisks: [Double]?
+    /// A line of notes under the legend, e.g. "B = 1000 repetitions, boot; Mean absolute error = 0.021".
+    public var note: String?
+    public var xLabel = "Predicted probability"
+    public var yLabel = "Actual probability"
+    public var side = 380.0
+    public var histogramBins = 50
+
+    public init(title: String, apparent: [(x: Double, y: Double)], biasCorrected: [(x: Double, y: Double)]? = nil,
+                predictedRisks: [Double]? = nil) {
+        self.title = title
+        self.apparent = apparent
+        self.biasCorrected = biasCorrected
+        self.predictedRisks = predictedRisks
+    }
+
+    public func drawing() -> Drawing {
+        let left = 66.0, top = 40.0, bottom = 52.0 + (note == nil ? 0 : 20), right = 26.0
+        var d = Drawing(width: left + side + right, height: top + side + bottom, title: title)
+        d.rect(0, 0, d.width, d.height, fill: "#ffffff")
+        let f = PlotFrame(left: left, top: top, width: side, height: side, x: 0...1, y: 0...1)
+        PlotFrame.title(&d, title, centre: left + side / 2)
+        let ticks = PlotFrame.ticks(0...1)
+        f.axes(&d, xTicks: ticks, yTicks: ticks, xLabel: xLabel, yLabel: yLabel)
+        if let risks = predictedRisks?.filter({ $0.isFinite && $0 >= 0 && $0 <= 1 }), !risks.isEmpty {
+            var counts = [Int](repeating: 0, count: max(1, histogramBins))
+            for r in risks { counts[min(counts.count - 1, Int(r * Double(counts.count)))] += 1 }
+            let tallest = Double(counts.max() ?? 1), maxHeight = 0.12 * side
+            for (b, c) in counts.enumerated() where c > 0 {
+                let x = f.px((Double(b) + 0.5) / Double(counts.count))
+                d.line(x, f.bottom, x, f.bottom - maxHeight * Double(c) / tallest, stroke: "#555555", width: 1.5)
+            }
+        }
+        d.line(f.px(0), f.py(0), f.px(1), f.py(1), stroke: Style.reference, width: 1.5, dash: [5, 4])
+        var legend = [LegendEntry(name: "Ideal", colour: Style.reference, width: 1.5, dash: [5, 4])]
+        for piece in f.clipped(apparent) { d.polyline(piece.map(f.point), stroke: Palette.colour(1), width: 2, dash: [2, 3]) }
+        legend.append(LegendEntry(name: "Apparent", colour: Palette.colour(1), dash: [2, 3]))
+        if let bc = biasCorrected {
+            for piece in f.clipped(bc) { d.polyline(piece.map(f.point), stroke: Palette.colour(0), width: 2) }
+            legend.append(LegendEntry(name: "Bias-corrected", colour: Palette.colour(0)))
+        }
+        if let groups {
+            for g in groups where g.x.isFinite && g.y.isFinite { d.circle(f.px(g.x), f.py(g.y), r: 3.5, fill: Palette.colour(2)) }
+            legend.append(LegendEntry(name: "Grouped observations", colour: Palette.colour(2), width: 0, marker: true))
+        }
+        f.legend(&d, legend, corner: .topLeft)
+        if let note { d.text(note, left + side / 2, f.bottom + 56, size: Style.tickSize, anchor: .middle, fill: "#444444") }
+        return d
+    }
+}
