@@ -35,14 +35,14 @@ enum ExtractBench {
         // CPU time of this process (one thread), not wall time: other work on a shared machine then inflates
         // neither side's figure; the oracle side is timed the same way (time.process_time).
         var rounds = 0
-        let start = processCPUSeconds()
+        let start = processCPUTime().total
         repeat {
             for c in loaded {
                 do { _ = try extractor.extract(image: c.image, mask: c.mask) } catch { fail("\(error)") }
             }
             rounds += 1
-        } while processCPUSeconds() - start < 3
-        let seconds = processCPUSeconds() - start
+        } while processCPUTime().total - start < 3
+        let seconds = processCPUTime().total - start
         let ours = seconds / Double(rounds * loaded.count)
         print(String(format: "RadFleet     %8.2f ms/case CPU  (%d cases x %d rounds, one core, %@)", ours * 1000, loaded.count, rounds,
                      URL(fileURLWithPath: paramsPath).lastPathComponent))
@@ -66,11 +66,4 @@ enum ExtractBench {
         print(String(format: "PyRadiomics  %8.2f ms/case CPU  (same cases, one core)", theirs * 1000))
         print(String(format: "ratio        %8.1fx faster per core", theirs / ours))
     }
-}
-
-/// CPU seconds used by this process so far (`CLOCK_PROCESS_CPUTIME_ID`).
-func processCPUSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }

@@ -39,14 +39,14 @@ enum FleetBench {
         }
         let clock = { Date().timeIntervalSince1970 }
         let start = clock()
-        let cpuStart = processCPUSeconds()
+        let cpuStart = processCPUTime()
         var turns = 0
         while try !store.isFinished() {
             try coordinator.step(now: clock, timeout: 0.01)
             turns += 1
         }
         let elapsed = clock() - start
-        let cpu = processCPUSeconds()
+        let cpu = processCPUTime()
         let cpuUser = cpu.user - cpuStart.user, cpuSystem = cpu.system - cpuStart.system
         stop.set()
         Thread.sleep(forTimeInterval: 0.2)
@@ -59,17 +59,6 @@ enum FleetBench {
         print(String(format: "              process CPU %.1f µs/job (user %.1f, system %.1f); %.1f jobs per coordinator turn",
                      (cpuUser + cpuSystem) / Double(count) * 1e6, cpuUser / Double(count) * 1e6, cpuSystem / Double(count) * 1e6,
                      Double(count) / Double(max(1, turns))))
-    }
-
-    static func processCPUSeconds() -> (user: Double, system: Double) {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        return (seconds(usage.ru_utime), seconds(usage.ru_stime))
     }
 
     struct NoopRunner: JobRunner {

@@ -24,6 +24,19 @@ func option(_ name: String, _ args: [String]) -> String? {
     return args[i + 1]
 }
 
+/// CPU time this process has used so far (user and system, from `getrusage`).
+func processCPUTime() -> (user: Double, system: Double, total: Double) {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    let user = seconds(usage.ru_utime), system = seconds(usage.ru_stime)
+    return (user, system, user + system)
+}
+
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("radfleet-bench: \(message)\n".utf8))
     exit(2)

@@ -1,3 +1,4 @@
+import Statistics
 import Yams
 
 /// The `model:` section of a study file: a rad-score by cross-validated LASSO logistic regression on the extracted
@@ -11,7 +12,7 @@ public struct ModelSpec: Sendable, Equatable {
     }
 
     public var folds: FoldSource = .seeded(10)
-    public var measure: String = "deviance"
+    public var measure: LassoMeasure = .deviance
     public var alpha: Double = 1
     /// `lambda.min` or `lambda.1se`.
     public var rule: String = "lambda.min"
@@ -52,8 +53,10 @@ public struct ModelSpec: Sendable, Equatable {
                         guard !text.isEmpty else { throw fail("model.lasso.foldColumn", "must name a cohort column") }
                         folds = .column(text)
                     case "measure":
-                        guard ["deviance", "auc", "class"].contains(text) else { throw fail("model.lasso.measure", "must be deviance, auc or class, got '\(text)'") }
-                        measure = text
+                        guard let m = LassoMeasure(rawValue: text) else {
+                            throw fail("model.lasso.measure", "must be deviance, auc or class, got '\(text)'")
+                        }
+                        measure = m
                     case "alpha":
                         guard let a = Double(text), a > 0, a <= 1 else { throw fail("model.lasso.alpha", "must be in (0, 1]") }
                         alpha = a

@@ -29,12 +29,11 @@ extension StudyPlan {
             return [(try job(Self.lassoFitId, .fit, input), Self.fitSequence)]
         }
         let full = try decode(LogisticLassoPath.self, fitText, job: Self.lassoFitId)
-        let measure = LassoMeasure(rawValue: model.measure) ?? .deviance
         let folds = Set(data.foldIDs).count
         let foldIds = (1...folds).map(Self.lassoFoldId)
         if foldIds.contains(where: { results[$0] == nil }) {
             return try (1...folds).map { k in
-                let input = LassoFoldJobInput(data: data, options: options, measure: measure, full: full, fold: k)
+                let input = LassoFoldJobInput(data: data, options: options, measure: model.measure, full: full, fold: k)
                 return (try job(Self.lassoFoldId(k), .cvfold, input), Self.foldSequence + k)
             }
         }
@@ -118,8 +117,7 @@ extension StudyPlan {
     /// The cross-validated LASSO and its rad-score, from the `fit` and `cvfold` results.
     public func lassoModel(data: ModelData, full: LogisticLassoPath, results: [String: String]) throws -> LassoStudyModel {
         guard let model = study.model else { throw StudyError(file: study.url.path, key: "model", reason: "no model section") }
-        let measure = LassoMeasure(rawValue: model.measure) ?? .deviance
-        let any = LassoFoldJobInput(data: data, options: LassoOptions(alpha: model.alpha), measure: measure, full: full, fold: 1)
+        let any = LassoFoldJobInput(data: data, options: LassoOptions(alpha: model.alpha), measure: model.measure, full: full, fold: 1)
         let plan = try any.plan()
         let folds = try (1...plan.foldCount).map { k in
             guard let text = results[Self.lassoFoldId(k)] else {

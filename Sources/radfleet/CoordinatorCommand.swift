@@ -74,14 +74,18 @@ final class CoordinatorService {
         plan = try StudyPlan(study: study)
         store = try JobStore(path: dbPath)
         self.settings = settings
+        try store.add(Self.planned(try plan.extractionJobs().enumerated().map { ($1, $0) }, settings: settings),
+                      now: Date().timeIntervalSince1970)
+        try store.setMeta("study", study.name)
+    }
+
+    /// Jobs as the store keeps them: the job message's JSON line (without its newline), in leasing order.
+    static func planned(_ jobs: [(job: Job, sequence: Int)], settings: CoordinatorSettings) -> [PlannedJob] {
         let codec = MessageCodec()
-        let now = Date().timeIntervalSince1970
-        let planned = try plan.extractionJobs().enumerated().map { i, job in
-            PlannedJob(id: job.id, kind: job.kind.rawValue, sequence: i,
+        return jobs.map { job, sequence in
+            PlannedJob(id: job.id, kind: job.kind.rawValue, sequence: sequence,
                        payload: String(decoding: codec.encode(job).dropLast(), as: UTF8.self), maxAttempts: settings.maxAttempts)
         }
-        try store.add(planned, now: now)
-        try store.setMeta("study", study.name)
     }
 
     /// Adds the jobs of the study's next stage (model fit, folds, bootstrap blocks); the number newly added.
@@ -93,12 +97,7 @@ final class CoordinatorService {
             standardError("coordinator: the study cannot go on past its finished jobs: \(error)")
             return 0
         }
-        let codec = MessageCodec()
-        let planned = next.map { job, sequence in
-            PlannedJob(id: job.id, kind: job.kind.rawValue, sequence: sequence,
-                       payload: String(decoding: codec.encode(job).dropLast(), as: UTF8.self), maxAttempts: settings.maxAttempts)
-        }
-        return try store.add(planned, now: now)
+        return try store.add(Self.planned(next, settings: settings), now: now)
     }
 
     func open(bind: String, status: String) throws {

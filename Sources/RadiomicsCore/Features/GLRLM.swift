@@ -62,15 +62,6 @@ public enum GrayLevelRunLengthMatrix: FeatureClass {
         return features.map { f in nanMean(perAngle.map { value(f, $0) }) }
     }
 
-    /// `numpy.nanmean`: the mean of the values that are not NaN; NaN if none.
-    static func nanMean(_ values: [Double]) -> Double {
-        var s = 0.0, k = 0
-        for v in values where !v.isNaN {
-            s += v
-            k += 1
-        }
-        return k == 0 ? .nan : s / Double(k)
-    }
 
     /// The feature on one angle's matrix.
     static func value(_ feature: GLRLMFeature, _ c: GLRLMCoefficients) -> Double {

@@ -35,7 +35,7 @@ package struct CooccurrenceMatrices {
         let compact = CompactLevels(image, border: reach)
         let counts = Self.count(compact, angles: angles)
         let nn = n * n
-        var perAngle: [[Double]] = (0..<angles.count).map { a in
+        let perAngle: [[Double]] = (0..<angles.count).map { a in
             var m = [Double](repeating: 0, count: nn)
             for k in 0..<nn { m[k] = Double(counts[a * nn + k]) }
             if symmetrical {
@@ -45,21 +45,9 @@ package struct CooccurrenceMatrices {
             }
             return m
         }
-        if let norm = weighting {
-            var sum = [Double](repeating: 0, count: nn)
-            for (a, angle) in angles.enumerated() {
-                let w = Self.weight(angle, norm: norm, spacing: spacing)
-                for k in 0..<nn { sum[k] += perAngle[a][k] * w }
-            }
-            perAngle = [sum]
-        }
-        var totals = perAngle.map { $0.reduce(0, +) }
-        if perAngle.count > 1 {
-            let kept = totals.indices.filter { totals[$0] != 0 }
-            perAngle = kept.map { perAngle[$0] }
-            totals = kept.map { totals[$0] }
-        }
-        matrices = zip(perAngle, totals).map { m, total in
+        let weights = weighting.map { norm in angles.map { Self.weight($0, norm: norm, spacing: spacing) } }
+        let (kept, totals) = AngleMatrices.combine(perAngle, weights: weights)
+        matrices = zip(kept, totals).map { m, total in
             total == 0 ? [Double](repeating: .nan, count: nn) : m.map { $0 / total }
         }
     }

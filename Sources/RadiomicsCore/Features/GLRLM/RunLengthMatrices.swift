@@ -27,25 +27,13 @@ package struct RunLengthMatrices {
         let compact = CompactLevels(image, border: 0)
         let counts = Self.count(compact, angles: angles, maxRun: maxRun)
         let size = n * maxRun
-        var perAngle: [[Double]] = (0..<angles.count).map { a in
+        let perAngle: [[Double]] = (0..<angles.count).map { a in
             (0..<size).map { Double(counts[a * size + $0]) }
         }
-        if let norm = weighting {
-            var sum = [Double](repeating: 0, count: size)
-            for (a, angle) in angles.enumerated() {
-                let w = Self.weight(angle, norm: norm, spacing: spacing)
-                for k in 0..<size { sum[k] += perAngle[a][k] * w }
-            }
-            perAngle = [sum]
-        }
-        var totals = perAngle.map { $0.reduce(0, +) }
-        if perAngle.count > 1 {
-            let kept = totals.indices.filter { totals[$0] != 0 }
-            perAngle = kept.map { perAngle[$0] }
-            totals = kept.map { totals[$0] }
-        }
+        let weights = weighting.map { norm in angles.map { Self.weight($0, norm: norm, spacing: spacing) } }
+        let (kept, totals) = AngleMatrices.combine(perAngle, weights: weights)
         var occurs = [Bool](repeating: false, count: maxRun)
-        for m in perAngle {
+        for m in kept {
             for r in 0..<n {
                 for j in 0..<maxRun where m[r * maxRun + j] != 0 { occurs[j] = true }
             }
@@ -53,7 +41,7 @@ package struct RunLengthMatrices {
         let columns = (0..<maxRun).filter { occurs[$0] }
         ivector = image.grayLevels.map(Double.init)
         jvector = columns.map { Double($0 + 1) }
-        matrices = perAngle.map { m in
+        matrices = kept.map { m in
             var out = [Double]()
             out.reserveCapacity(n * columns.count)
             for r in 0..<n { for j in columns { out.append(m[r * maxRun + j]) } }
