@@ -5,7 +5,7 @@ SWIFT ?= swift
 CONFIG ?= release
 DEMO_DIR ?= demo-out
 
-.PHONY: demo test build deps bench bench-extract bench-stats bench-fleet clean
+.PHONY: demo test build deps bench bench-extract bench-stats bench-fleet soak clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -34,7 +34,13 @@ bench-fleet: deps
 	$(SWIFT) build -c release --product radfleet-bench
 	$(SWIFT) build -c release --product radfleet
 	$$($(SWIFT) build -c release --show-bin-path)/radfleet-bench fleet --jobs 20000 --workers 1
-	$$($(SWIFT) build -c release --show-bin-path)/radfleet-bench scaling --cases 200
+	$$($(SWIFT) build -c release --show-bin-path)/radfleet-bench scaling --cohort busi --cases 600
+	$$($(SWIFT) build -c release --show-bin-path)/radfleet-bench scaling --cohort synthetic --cases 1200
+
+soak: deps
+	$(SWIFT) build -c release --product radfleet-bench
+	$(SWIFT) build -c release --product radfleet
+	$$($(SWIFT) build -c release --show-bin-path)/radfleet-bench soak --jobs 10000 --workers 2 --kills 20 --coordinator-kills 2
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -5,8 +5,14 @@
 //       PyRadiomics on the same cases and parameter file through scripts/bench/pyradiomics_time.py; prints the ratio.
 //   radfleet-bench fleet [--jobs N] [--workers W]
 //       no-op jobs through a real coordinator over ZeroMQ on loopback: jobs/s and lease-to-result latency.
-//   radfleet-bench scaling [--cases N]
-//       `radfleet run` on a synthetic cohort with 1 and with 2 workers: the scaling factor (needs `radfleet` built).
+//   radfleet-bench scaling [--cases N] [--cohort busi|synthetic]
+//       `radfleet run` with 1 and with 2 workers, extraction only, on the shared BUSI images (default; cases cycled
+//       to N) or on the demo's synthetic cohort: the scaling factor (needs `radfleet` built).
+//   radfleet-bench soak [--jobs N] [--workers W] [--kills M] [--coordinator-kills K] [--seed S]
+//       N extraction jobs through real coordinator and worker processes under M random worker kills (-9) and K
+//       coordinator kills: jobs lost and duplicates stored (both must be 0), failures, throughput.
+//   radfleet-bench store [--jobs N] [--bytes B]
+//       the coordinator's SQLite bookkeeping alone: lease + store a B-byte result + mark done, CPU µs per job.
 //   radfleet-bench bootstrap [--n 1000] [--replicates 1000] [--seed 1]
 //       stratified bootstrap AUC CI against pROC's ci.auc on the same data (needs Rscript with pROC).
 //   radfleet-bench stats
@@ -55,7 +61,25 @@ case "fleet":
     }
 case "scaling":
     let radfleet = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("radfleet")
-    do { try ScalingBench.run(cases: Int(option("--cases", args) ?? "200") ?? 200, radfleet: radfleet) } catch { fail("\(error)") }
+    guard let cohort = ScalingBench.Cohort(rawValue: option("--cohort", args) ?? "busi") else { fail("--cohort is synthetic or busi") }
+    do {
+        try ScalingBench.run(cases: Int(option("--cases", args) ?? "600") ?? 600, cohort: cohort,
+                             busi: sharedData.appendingPathComponent("busi"), radfleet: radfleet)
+    } catch { fail("\(error)") }
+case "soak":
+    var o = SoakBench.Options()
+    o.jobs = Int(option("--jobs", args) ?? "") ?? o.jobs
+    o.workers = Int(option("--workers", args) ?? "") ?? o.workers
+    o.kills = Int(option("--kills", args) ?? "") ?? o.kills
+    o.coordinatorKills = Int(option("--coordinator-kills", args) ?? "") ?? o.coordinatorKills
+    o.seed = UInt64(option("--seed", args) ?? "") ?? o.seed
+    guard (2...10_000).contains(o.jobs), (1...16).contains(o.workers) else { fail("soak: --jobs 2…10000, --workers 1…16") }
+    let radfleet = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("radfleet")
+    do { try SoakBench.run(o, radfleet: radfleet) } catch { fail("\(error)") }
+case "store":
+    do {
+        try StoreBench.run(jobs: Int(option("--jobs", args) ?? "5000") ?? 5000, resultBytes: Int(option("--bytes", args) ?? "10000") ?? 10000)
+    } catch { fail("\(error)") }
 case "bootstrap":
     BootstrapBench.run(args)
 case "lasso":
@@ -65,5 +89,5 @@ case "stats":
     LassoBench.run(args)
     BootstrapBench.run(args)
 default:
-    fail("usage: radfleet-bench extract [--cases N] [--params FILE] [--manifest FILE] | fleet [--jobs N] [--workers W] | scaling [--cases N] | bootstrap [--n 1000] [--replicates 1000] [--seed 1] | stats | lasso [--n N] [--p P] [--folds K] [--seed S] [--repeats R]")
+    fail("usage: radfleet-bench extract [--cases N] [--params FILE] [--manifest FILE] | fleet [--jobs N] [--workers W] | scaling [--cases N] [--cohort busi|synthetic] | soak [--jobs N] [--workers W] [--kills M] [--coordinator-kills K] [--seed S] | store [--jobs N] [--bytes B] | bootstrap [--n 1000] [--replicates 1000] [--seed 1] | stats | lasso [--n N] [--p P] [--folds K] [--seed S] [--repeats R]")
 }
