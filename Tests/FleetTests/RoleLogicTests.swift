@@ -90,6 +90,33 @@ final class RoleLogicTests: XCTestCase {
         XCTAssertEqual(report.workers.count, 3)
     }
 
+    func testAResultOverTheSizeLimitFailsItsJobWithTheSizes() throws {
+        var (cs, ws) = fastSettings()
+        cs.maxResultBytes = 27
+        let store = try JobStore(path: path)
+        try store.add(jobs(12), now: 0)
+        let router = InMemoryChannel.router()
+        let coordinator = try Coordinator(store: store, studyName: "t", workers: router, settings: cs, now: Date().timeIntervalSince1970)
+        let stop = Flag()
+        let t = startWorker("w1", router: router, settings: ws, runner: EchoRunner(), stop: stop)
+        defer { stop.set(); _ = t }
+        try runCoordinator(coordinator) { try store.isFinished() }
+        // EchoRunner's results are {"id":"noop:N","seed":…}: from 24 bytes (noop:0) up, the longer ones pass 27 bytes.
+        let sizes = (0..<12).map { i -> (id: String, bytes: Int) in
+            var w = JSONWriter()
+            w.write(.object(["id": .string("noop:\(i)"), "seed": .number(Double(UInt64(i) * 7919))]))
+            return ("noop:\(i)", w.bytes.count)
+        }
+        XCTAssertEqual(try store.results().map(\.jobId), sizes.filter { $0.bytes <= 27 }.map(\.id))
+        let failures = try store.failures(limit: 100).sorted { $0.jobId < $1.jobId }
+        XCTAssertEqual(failures.map(\.jobId), sizes.filter { $0.bytes > 27 }.map(\.id).sorted())
+        XCTAssertFalse(failures.isEmpty)
+        for f in failures {
+            XCTAssertTrue(f.reason.contains("exceeds the coordinator's limit of 27 bytes"), f.reason)
+            XCTAssertEqual(f.attempts, 1, "a result too large fails at once: it would be as large on any worker")
+        }
+    }
+
     func testJobsOfASilentWorkerAreHandedOn() throws {
         let (cs, ws) = fastSettings()
         let store = try JobStore(path: path)

@@ -102,7 +102,10 @@ public final class Coordinator {
         let name = registry[peer]?.name ?? peer.description
         registry[peer]?.finished(r.jobId, now: now)
         do {
-            if let output = r.output {
+            if let output = r.output, output.text.utf8.count > settings.maxResultBytes {
+                try store.fail(jobId: r.jobId, worker: name, reason: "result of \(output.text.utf8.count) bytes exceeds the "
+                               + "coordinator's limit of \(settings.maxResultBytes) bytes (--max-result-mb)", final: true, now: now)
+            } else if let output = r.output {
                 // The output is stored as the worker wrote it (validated by the codec, never decoded and encoded again).
                 if try store.complete(jobId: r.jobId, worker: name, attempt: r.attempt, output: output.text, now: now) {
                     registry[peer]?.jobsDone += 1

@@ -14,6 +14,8 @@ public struct CoordinatorSettings: Sendable, Equatable {
     /// transaction (wall-clock seconds; an idle turn ends at once). Results of a crash in the last turn are lost
     /// and recomputed, as results are deterministic.
     public var turnSeconds: Double = 0.002
+    /// Largest result stored (bytes of its JSON): a larger one fails its job, with the sizes in the reason.
+    public var maxResultBytes: Int = 64 << 20
 
     public init() {}
 }

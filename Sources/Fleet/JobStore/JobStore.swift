@@ -54,10 +54,13 @@ public final class JobStore {
 
     public static let schemaVersion = 1
 
-    public init(path: String) throws(JobStoreError) {
+    /// Opens (or creates) the store at `path`. `maxPages` caps its size in SQLite pages (`PRAGMA max_page_count`,
+    /// 4 KiB each): a change that would grow it further fails with `JobStoreError.full`, as on a full disk.
+    public init(path: String, maxPages: Int? = nil) throws(JobStoreError) {
         db = try SQLiteDatabase(path: path)
         try db.execute("PRAGMA journal_mode=WAL")
         try db.execute("PRAGMA synchronous=NORMAL")
+        if let maxPages { try db.execute("PRAGMA max_page_count=\(max(1, maxPages))") }
         try db.execute("""
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS jobs(

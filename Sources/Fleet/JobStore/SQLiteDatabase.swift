@@ -32,12 +32,19 @@ final class SQLiteDatabase {
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
 
+    /// The error for the last failed call: a full disk or store (SQLITE_FULL) is its own case, since the remedy
+    /// differs (free space, then resume) and nothing stored is lost.
+    func failure(_ message: String? = nil) -> JobStoreError {
+        if sqlite3_errcode(handle) & 0xFF == SQLITE_FULL { return .full(path: path) }
+        return .database(path: path, message: message ?? lastError)
+    }
+
     func execute(_ sql: String) throws(JobStoreError) {
         var error: UnsafeMutablePointer<CChar>?
         if sqlite3_exec(handle, sql, nil, nil, &error) != SQLITE_OK {
             let message = error.map { String(cString: $0) } ?? lastError
             sqlite3_free(error)
-            throw .database(path: path, message: message)
+            throw failure(message)
         }
     }
 
@@ -130,7 +137,7 @@ final class SQLiteStatement {
         switch sqlite3_step(stmt) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw .database(path: database.path, message: database.lastError)
+        default: throw database.failure()
         }
     }
 
