@@ -12,6 +12,12 @@ import Yams
 /// extraction:
 ///   params: params.yaml       # a PyRadiomics parameter file
 /// output: results
+/// cohorts: {column: cohort, training: training}   # optional (CohortSplit): fit on one cohort, evaluate all
+/// features:                   # optional (FeatureReduction): ICC, redundancy, mutual information
+///   redundancy: {method: hierarchical, threshold: 0.95}
+/// clinical:                   # optional (ClinicalVariable): typed clinical columns
+///   age: numeric
+///   grade: {type: categorical, levels: ["1", "2", "3"], reference: "1"}
 /// model:                      # optional: a rad-score by cross-validated LASSO, evaluated (fleet jobs)
 ///   lasso:
 ///     folds: 5                # K folds drawn from the study seed, or
@@ -31,8 +37,11 @@ public struct StudyFile: Sendable, Equatable {
     public let parameterFile: URL?
     public let output: URL
     public let model: ModelSpec?
+    public let cohortSplit: CohortSplit?
+    public let featureReduction: FeatureReduction?
+    public let clinical: [ClinicalVariable]
 
-    public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model"]
+    public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical"]
     public static let extractionKeys: Set<String> = ["params"]
 
     public init(contentsOf url: URL) throws(StudyError) {
@@ -93,6 +102,9 @@ public struct StudyFile: Sendable, Equatable {
         } else {
             parameterFile = nil
         }
+        cohortSplit = try values["cohorts"].map { n throws(StudyError) in try CohortSplit(n, file: url.path) }
+        featureReduction = try values["features"].map { n throws(StudyError) in try FeatureReduction(n, file: url.path) }
+        clinical = try values["clinical"].map { n throws(StudyError) in try ClinicalVariable.parse(n, file: url.path) } ?? []
         if let m = values["model"] {
             model = try ModelSpec(m, file: url.path)
             if outcome == nil { throw StudyError(file: url.path, key: "outcome", reason: "missing: a model needs the outcome column") }
