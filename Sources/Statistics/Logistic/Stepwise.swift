@@ -1,5 +1,5 @@
 /// Which moves a stepwise search may make (R's `step(direction = …)`).
-public enum StepDirection: String, Sendable, CaseIterable {
+public enum StepDirection: String, Sendable, CaseIterable, Codable {
     case both, backward, forward
 }
 
