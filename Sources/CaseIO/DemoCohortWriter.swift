@@ -40,6 +40,11 @@ public enum DemoCohortWriter {
         rule: lambda.min
       bootstrap: 500
       bootstrapBlock: 100
+      svm:                      # SVM grid on the LASSO-selected features (e1071 C-classification, scaled), same folds
+        kernel: radial
+        cost: [0.1, 1, 10]
+        gamma: [0.01, 0.1]
+        measure: auc
 
     """
 

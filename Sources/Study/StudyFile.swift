@@ -27,6 +27,11 @@ import Yams
 ///     rule: lambda.min        # lambda.min | lambda.1se
 ///   bootstrap: 1000           # replicates of the rad-score's AUC CI (0: none)
 ///   bootstrapBlock: 100       # replicates per bootstrap job
+///   svm:                      # optional: an SVM grid on the LASSO-selected features, same folds (see ModelSpec)
+///     kernel: radial          # radial | linear
+///     cost: [0.1, 1, 10]      # the grid: every cost with every gamma
+///     gamma: [0.01, 0.1]      # radial only; default 1 / number of features
+///     measure: auc            # CV AUC of the pooled held-out decision values
 /// ```
 public struct StudyFile: Sendable, Equatable {
     public let url: URL

@@ -8,16 +8,24 @@ import Statistics
 /// 1. `extract:<case>` for every case (`StudyPlan.extractionJobs`);
 /// 2. `fit:lasso` — the whole-data path on the extracted features;
 /// 3. `cvfold:lasso:<k>` for k = 1…K — the folds of `cv.glmnet`;
-/// 4. `bootstrap:radscore:<b>` — blocks of the rad-score's AUC bootstrap.
+/// 4. `bootstrap:radscore:<b>` — blocks of the rad-score's AUC bootstrap, and with `model.svm`, in the same stage,
+///    `gridpoint:svm:<i>` — setting i of the SVM grid cross-validated on the LASSO-selected features over the
+///    LASSO's folds (none when the LASSO selected no feature);
+/// 5. `fit:svm` — the best grid setting (highest CV AUC, the first on ties) on every case, once every gridpoint
+///    has a result.
 /// `nextJobs(results:)` returns the next stage's jobs (all of them, done or not: adding is idempotent); an empty
 /// answer, or only jobs already stored, means the study's jobs are all planned.
 extension StudyPlan {
     public static let lassoFitId = "fit:lasso"
     public static func lassoFoldId(_ k: Int) -> String { "cvfold:lasso:\(k)" }
     public static func bootstrapId(_ b: Int) -> String { "bootstrap:radscore:\(b)" }
+    public static let svmFitId = "fit:svm"
+    public static func gridPointId(_ i: Int) -> String { "gridpoint:svm:\(i)" }
 
-    /// Sequence numbers (leasing order) of the later stages, after every extraction job.
+    /// Sequence numbers (leasing order) of the later stages, after every extraction job; bootstrap blocks
+    /// (at most 1,000,000) before the gridpoints (at most 100 × 100), the SVM's fit last.
     static let fitSequence = 10_000_000, foldSequence = 10_000_100, bootstrapSequence = 11_000_000
+    static let gridPointSequence = 12_000_000, svmFitSequence = 13_000_000
 
     public func nextJobs(results: [String: String]) throws -> [(job: Job, sequence: Int)] {
         guard let model = study.model else { return [] }
@@ -37,16 +45,52 @@ extension StudyPlan {
                 return (try job(Self.lassoFoldId(k), .cvfold, input), Self.foldSequence + k)
             }
         }
-        guard model.bootstrap > 0 else { return [] }
+        guard model.bootstrap > 0 || model.svm != nil else { return [] }
         let model_ = try lassoModel(data: data, full: full, results: results)
         let seed = JobSeed.derive(studySeed: study.seed, jobId: "bootstrap:radscore")
         let blocks = stride(from: 0, to: model.bootstrap, by: model.bootstrapBlock).enumerated().map { b, first in
             (b, first, min(model.bootstrapBlock, model.bootstrap - first))
         }
-        return try blocks.map { b, first, count in
+        var stage = try blocks.map { b, first, count in
             let input = BootstrapJobInput(scores: model_.radScores, outcomes: data.outcomes, seed: seed, first: first, count: count)
             return (try job(Self.bootstrapId(b), .bootstrap, input), Self.bootstrapSequence + b)
         }
+        if let svm = model.svm, let svmData = Self.svmData(data, model_) {
+            let settings = SVMSetting.grid(svm)
+            stage += try settings.enumerated().map { i, setting in
+                let input = SVMGridPointJobInput(data: svmData, setting: setting, index: i)
+                return (try job(Self.gridPointId(i), .gridpoint, input), Self.gridPointSequence + i)
+            }
+            if let best = try bestGridPoint(settings.count, results: results) {
+                let input = SVMFitJobInput(data: svmData, setting: settings[best])
+                stage.append((try job(Self.svmFitId, .fit, input), Self.svmFitSequence))
+            }
+        }
+        return stage
+    }
+
+    /// The SVM's training data: the cases of `data` with the features the LASSO selected (non-zero coefficient
+    /// at the chosen λ), in column order; nil when it selected none.
+    public static func svmData(_ data: ModelData, _ lasso: LassoStudyModel) -> ModelData? {
+        let selected = lasso.coefficients.beta.indices.filter { lasso.coefficients.beta[$0] != 0 }
+        return selected.isEmpty ? nil : data.selecting(columns: selected)
+    }
+
+    /// The stored gridpoint outputs in grid order, or nil while any of the `count` has no result.
+    public func gridPointOutputs(_ count: Int, results: [String: String]) throws -> [SVMGridPointJobOutput]? {
+        var outputs: [SVMGridPointJobOutput] = []
+        for i in 0..<count {
+            guard let text = results[Self.gridPointId(i)] else { return nil }
+            outputs.append(try decode(SVMGridPointJobOutput.self, text, job: Self.gridPointId(i)))
+        }
+        return outputs
+    }
+
+    /// The grid setting the SVM is refitted with: the highest CV AUC, the first in grid order on ties; nil while a
+    /// gridpoint has no result.
+    public func bestGridPoint(_ count: Int, results: [String: String]) throws -> Int? {
+        guard let outputs = try gridPointOutputs(count, results: results) else { return nil }
+        return SVMGrid.best(outputs.map(\.auc))
     }
 
     /// Why `data` cannot be modelled (too few cases or events for its folds), or nil when it can.

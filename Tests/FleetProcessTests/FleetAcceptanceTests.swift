@@ -80,13 +80,17 @@ final class FleetAcceptanceTests: XCTestCase {
         XCTAssertEqual(second.terminationStatus, 0, h.log("coordinator-2.log"))
         XCTAssertEqual(try results(of: study).json, try results(of: reference).json)
         // Every job ran to a result once; none was stored twice: 40 extractions, then the model's stages
-        // (fit, 5 folds, 5 bootstrap blocks of the demo study).
+        // (fit:lasso, 5 folds, 5 bootstrap blocks, the 3 × 2 SVM gridpoints and fit:svm of the demo study).
         let store = try JobStore(path: db)
         let ids = try store.results().map(\.jobId)
-        XCTAssertEqual(ids.count, 51)
+        XCTAssertEqual(ids.count, 58)
         XCTAssertEqual(Set(ids).count, ids.count)
         XCTAssertEqual(ids.filter { $0.hasPrefix("extract:") }.count, 40)
         XCTAssertEqual(ids.filter { $0.hasPrefix("cvfold:lasso:") }.count, 5)
+        XCTAssertEqual(ids.filter { $0.hasPrefix("gridpoint:svm:") }.count, 6)
+        XCTAssertEqual(ids.filter { $0 == "fit:svm" }.count, 1)
+        let json = String(decoding: try results(of: study).json, as: UTF8.self)
+        XCTAssertTrue(json.contains("\"svm\": {") && json.contains("\"chosen\": {"), "results.json has the SVM grid and its chosen setting")
     }
 
     func testForeignVersionAndMalformedLinesAreRefusedAndTheCoordinatorKeepsServing() throws {

@@ -1,11 +1,14 @@
 import Fleet
 import FleetProtocol
 import Foundation
+import Study
 import XCTest
 
 /// Replays protocol/examples/*.jsonl against the real coordinator logic over the in-memory channel: every
 /// `send` line is delivered from its peer, every `expect` line must match (as a subset of fields) the next
-/// message that peer receives.
+/// message that peer receives. `setup` lines plan jobs: `noopJobs` (a count) or one `job` (a job object, planned
+/// in line order). A `result` sent for a planned job of a model kind must be what the real worker computes from
+/// that job: the same output (every number the same double) or the same failure.
 final class TranscriptReplayTests: XCTestCase {
     static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("protocol/examples")
@@ -13,10 +16,11 @@ final class TranscriptReplayTests: XCTestCase {
     func testHappyPath() throws { try replay("happy-path.jsonl") }
     func testErrors() throws { try replay("errors.jsonl") }
     func testDuplicatesAndFailures() throws { try replay("duplicates-and-failures.jsonl") }
+    func testModelJobs() throws { try replay("model-jobs.jsonl") }
 
     func testEveryExampleIsReplayed() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.examples.path).filter { $0.hasSuffix(".jsonl") }.sorted()
-        XCTAssertEqual(files, ["duplicates-and-failures.jsonl", "errors.jsonl", "happy-path.jsonl"])
+        XCTAssertEqual(files, ["duplicates-and-failures.jsonl", "errors.jsonl", "happy-path.jsonl", "model-jobs.jsonl"])
     }
 
     func replay(_ name: String) throws {
@@ -29,6 +33,7 @@ final class TranscriptReplayTests: XCTestCase {
         let coordinator = try Coordinator(store: store, studyName: "replay", workers: workers, status: status, now: 1000)
         var peers: [String: InMemoryChannel] = [:]
         let codec = MessageCodec()
+        var planned: [String: Job] = [:]
 
         for (number, line) in lines.enumerated() {
             let step = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
@@ -40,6 +45,18 @@ final class TranscriptReplayTests: XCTestCase {
                 }
                 try store.add(jobs, now: 1000)
                 continue
+            }
+            if let setup = step["setup"] as? [String: Any], setup["job"] != nil {
+                // Decoded from the line's text with JSONDecoder (correctly rounded), not through JSONSerialization.
+                let job = try JSONDecoder().decode(SetupLine.self, from: Data(line.utf8)).setup.job
+                try store.add([PlannedJob(id: job.id, kind: job.kind.rawValue, sequence: planned.count,
+                                          payload: String(decoding: codec.encode(job).dropLast(), as: UTF8.self))], now: 1000)
+                planned[job.id] = job
+                continue
+            }
+            if let message = step["send"] as? [String: Any], message["type"] as? String == "result",
+               let id = message["jobId"] as? String, let job = planned[id] {
+                try checkResult(line: line, job: job, at: at)
             }
             guard let peerName = step["peer"] as? String else { continue }
             let router = (step["channel"] as? String) == "status" ? status : workers
@@ -58,6 +75,31 @@ final class TranscriptReplayTests: XCTestCase {
                 let got = try JSONSerialization.jsonObject(with: Data(frame))
                 XCTAssertTrue(Self.matches(got, expected), "\(at): expected \(expected), got \(String(decoding: frame, as: UTF8.self))")
             }
+        }
+    }
+
+    private struct SetupLine: Decodable {
+        struct Setup: Decodable { let job: Job }
+        let setup: Setup
+    }
+
+    private struct ResultLine: Decodable {
+        struct Sent: Decodable {
+            let output: FleetProtocol.JSONValue?
+            let failure: JobFailureReport?
+        }
+        let send: Sent
+    }
+
+    /// The transcript's result for `job` is what `StandardJobRunner` computes from the job.
+    func checkResult(line: String, job: Job, at: String) throws {
+        let sent = try JSONDecoder().decode(ResultLine.self, from: Data(line.utf8)).send
+        switch StandardJobRunner(dataRoot: FileManager.default.temporaryDirectory).run(job) {
+        case let .success(output):
+            XCTAssertNil(sent.failure, "\(at): the worker computes an output for \(job.id)")
+            XCTAssertEqual(sent.output, output, "\(at): the transcript's output of \(job.id) is not the worker's")
+        case let .failure(report):
+            XCTAssertEqual(sent.failure, report, "\(at): the worker fails \(job.id) differently")
         }
     }
 

@@ -50,6 +50,7 @@ public struct Aggregator {
                 ("rows", .array(rows)),
             ])),
             ("model", model ?? .null),
+            ("svm", SVMSection.assemble(study: study, results: allResults) ?? .null),
             ("failures", .array(problems.map { .object([("jobId", .string($0.jobId)), ("reason", .string($0.reason))]) })),
         ])
         return Outputs(featureTable: table, failures: problems, resultsJSON: json)

@@ -6,8 +6,9 @@ import ParameterFiles
 import RadiomicsCore
 import Study
 
-/// The job kinds a `radfleet worker` runs, each by a function of the cores. Reads images only below its data
-/// root: a job naming a path outside it fails with the reason, and nothing is read.
+/// The job kinds a `radfleet worker` runs, each by a function of the cores (`fit` is the LASSO's, or the SVM's when
+/// its input says `"model": "svm"`). Reads images only below its data root: a job naming a path outside it fails
+/// with the reason, and nothing is read.
 public struct StandardJobRunner: JobRunner {
     public let dataRoot: URL
     public let limits: ImageLimits
@@ -25,6 +26,8 @@ public struct StandardJobRunner: JobRunner {
             return .success(.object([:]))
         case .extract:
             return extract(job)
+        case .fit where job.input["model"]?.stringValue == SVMFitJobInput.model:
+            return model(job, SVMFitJobInput.self) { try $0.run() }
         case .fit:
             return model(job, LassoFitJobInput.self) { try $0.run() }
         case .cvfold:
@@ -32,7 +35,7 @@ public struct StandardJobRunner: JobRunner {
         case .bootstrap:
             return model(job, BootstrapJobInput.self) { try $0.run() }
         case .gridpoint:
-            return .failure(JobFailureReport(reason: "job kind 'gridpoint' is not available in this worker version", final: true))
+            return model(job, SVMGridPointJobInput.self) { try $0.run() }
         }
     }
 

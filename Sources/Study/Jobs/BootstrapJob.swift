@@ -6,7 +6,8 @@ import Statistics
 public struct BootstrapJobInput: Codable, Sendable, Equatable {
     public let scores: [Double]
     public let outcomes: [Int]
-    /// Seed of the whole bootstrap (the same for every block).
+    /// Seed of the whole bootstrap (the same for every block). On the wire a decimal string: a JSON number is a
+    /// double, which holds integers exactly only up to 2^53.
     public let seed: UInt64
     public let first: Int
     public let count: Int
@@ -17,6 +18,27 @@ public struct BootstrapJobInput: Codable, Sendable, Equatable {
         self.seed = seed
         self.first = first
         self.count = count
+    }
+
+    enum CodingKeys: String, CodingKey { case scores, outcomes, seed, first, count }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let text = try c.decode(String.self, forKey: .seed)
+        guard let seed = UInt64(text) else {
+            throw DecodingError.dataCorruptedError(forKey: .seed, in: c, debugDescription: "seed '\(text)' is not a whole number 0…2^64−1")
+        }
+        self.init(scores: try c.decode([Double].self, forKey: .scores), outcomes: try c.decode([Int].self, forKey: .outcomes),
+                  seed: seed, first: try c.decode(Int.self, forKey: .first), count: try c.decode(Int.self, forKey: .count))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(scores, forKey: .scores)
+        try c.encode(outcomes, forKey: .outcomes)
+        try c.encode(String(seed), forKey: .seed)
+        try c.encode(first, forKey: .first)
+        try c.encode(count, forKey: .count)
     }
 
     public func run() throws -> BootstrapJobOutput {
