@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// The soak run (issue 6; a command, not a test): a study of N extraction jobs on the demo's synthetic cohort,
-/// `radfleet coordinator` and W `radfleet worker` processes on 127.0.0.1, M random `kill -9` of workers (each
+/// `radfleet coordinator` and W `radfleet worker` processes on 127.0.0.1 (plaintext: `--insecure`, loopback only), M random `kill -9` of workers (each
 /// restarted at once) and K of the coordinator (restarted on the same job store), spread over the run by
 /// progress. Then, from the job store alone: jobs lost (planned but neither done nor failed: must be 0),
 /// duplicate results stored (must be 0; re-deliveries are counted apart), failures, and throughput.
@@ -32,11 +32,11 @@ enum SoakBench {
         var rng = SeededGenerator(seed: o.seed)  // the kill schedule is reproducible from --seed
 
         func startCoordinator() throws -> Process {
-            try launch(radfleet, ["coordinator", "--study", studyURL.path, "--db", db, "--bind", bind, "--status", status],
+            try launch(radfleet, ["coordinator", "--study", studyURL.path, "--db", db, "--bind", bind, "--status", status, "--insecure"],
                        log: dir.appendingPathComponent("coordinator.log"))
         }
         func startWorker(_ k: Int) throws -> Process {
-            try launch(radfleet, ["worker", "--connect", bind, "--data-root", dir.path, "--threads", "1", "--name", "soak-\(k)"],
+            try launch(radfleet, ["worker", "--connect", bind, "--data-root", dir.path, "--threads", "1", "--name", "soak-\(k)", "--insecure"],
                        log: dir.appendingPathComponent("worker-\(k).log"))
         }
         // Kill points as fractions of the jobs done: workers at random, the coordinator evenly spaced.
@@ -95,7 +95,7 @@ enum SoakBench {
     static func doneJobs(_ radfleet: URL, status: String) -> Int? {
         let p = Process()
         p.executableURL = radfleet
-        p.arguments = ["status", "--connect", status, "--json", "--timeout", "1"]
+        p.arguments = ["status", "--connect", status, "--json", "--timeout", "1", "--insecure"]
         let pipe = Pipe()
         p.standardOutput = pipe
         p.standardError = FileHandle.nullDevice

@@ -12,7 +12,7 @@ public final class ZMQChannel: MessageChannel {
         case .router:
             guard let peer else { return false }
             return try socket.send([peer.bytes, frame])
-        case .dealer:
+        case .dealer, .rep, .pair:
             return try socket.send([frame])
         }
     }
@@ -25,7 +25,7 @@ public final class ZMQChannel: MessageChannel {
             // role answers it with an error instead of ignoring it silently.
             guard frames.count >= 2 else { return (PeerID(frames.first ?? []), []) }
             return (PeerID(frames[0]), frames.count == 2 ? frames[1] : Array(frames.dropFirst().joined()))
-        case .dealer:
+        case .dealer, .rep, .pair:
             return (nil, frames.count == 1 ? frames[0] : Array(frames.joined()))
         }
     }

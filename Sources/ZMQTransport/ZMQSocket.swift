@@ -3,13 +3,16 @@ import CZeroMQ
 /// Owns one libzmq socket; closed in `deinit` with linger 0 so a process never hangs on exit.
 /// Not thread-safe (no libzmq socket is): use it from one thread.
 public final class ZMQSocket {
-    public enum Kind {
-        case router, dealer
+    public enum Kind: Sendable {
+        /// `rep` answers ZAP requests (`ZAPHandler`); `pair` reads a socket monitor (`ZMQMonitor`).
+        case router, dealer, rep, pair
 
         var raw: Int32 {
             switch self {
             case .router: return ZMQ_ROUTER
             case .dealer: return ZMQ_DEALER
+            case .rep: return ZMQ_REP
+            case .pair: return ZMQ_PAIR
             }
         }
     }
@@ -48,6 +51,14 @@ public final class ZMQSocket {
     public func setMaximumMessageSize(_ bytes: Int64) throws(ZMQError) { try setOption(ZMQ_MAXMSGSIZE, bytes) }
 
     public func setIdentity(_ id: [UInt8]) throws(ZMQError) { try setOption(ZMQ_ROUTING_ID, bytes: id) }
+
+    /// Sends one message, blocking until it is queued (for REQ/REP-style sockets such as the ZAP handler's).
+    public func sendBlocking(_ frames: [[UInt8]]) throws(ZMQError) {
+        for (i, frame) in frames.enumerated() {
+            let rc = frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, i < frames.count - 1 ? ZMQ_SNDMORE : 0) }
+            if rc < 0 { throw .last("zmq_send") }
+        }
+    }
 
     public func bind(_ endpoint: String) throws(ZMQError) {
         guard zmq_bind(handle, endpoint) == 0 else { throw .last("bind \(endpoint)") }

@@ -12,6 +12,11 @@ struct CoordinatorCommand: ParsableCommand {
         discussion: """
         Restarting it with the same --db resumes: finished jobs are kept, leases from before are void, and
         nothing done is computed again. Outputs (features.csv, results.json) go to the study's output folder.
+
+        Both sockets use CurveZMQ: --curve-secret is this coordinator's secret key file and --authorized a
+        folder of the public key files (NAME.key) of the workers and status clients it lets in (read again
+        while running: add a file to admit a worker, delete it to revoke). Plaintext needs --insecure and a
+        loopback address. See `radfleet keygen` and ops/README.md, "Securing the fleet".
         """
     )
 
@@ -33,14 +38,27 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(name: .long, help: "Attempts per job before it is marked failed.")
     var maxAttempts: Int = 3
 
-    @Flag(name: .long, help: "Allow plaintext ZeroMQ on a non-loopback address.")
+    @Option(name: .long, help: "This coordinator's secret key file (NAME.key_secret from `radfleet keygen`).")
+    var curveSecret: String?
+
+    @Option(name: .long, help: "Folder of the public key files (*.key) of the workers and status clients allowed in.")
+    var authorized: String?
+
+    @Flag(name: .long, help: "Plaintext ZeroMQ without keys; only on loopback addresses.")
     var insecure = false
 
     func validate() throws {
-        try FleetEndpoints.requireLoopbackOrInsecure(bind, insecure: insecure)
-        try FleetEndpoints.requireLoopbackOrInsecure(status, insecure: insecure)
+        _ = try securityMode()
         if maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1") }
         if !(jobTimeout > 0) { throw ValidationError("--job-timeout must be positive") }
+    }
+
+    func securityMode() throws -> FleetSecurityPolicy.Mode {
+        do {
+            return try FleetSecurityPolicy.mode(endpoints: [bind, status],
+                                                keyOptions: [("--curve-secret", curveSecret != nil), ("--authorized", authorized != nil)],
+                                                insecure: insecure)
+        } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
@@ -48,13 +66,30 @@ struct CoordinatorCommand: ParsableCommand {
         settings.jobTimeout = jobTimeout
         settings.maxAttempts = maxAttempts
         try reportingErrors {
+            let security: CoordinatorSecurity
+            switch try securityMode() {
+            case .plaintext:
+                security = .plaintext
+            case .curve:
+                let keys = try CurveKeyFile.readSecret(curveSecret!)
+                let authorised = try AuthorisedKeys(directory: authorized!)
+                standardError("coordinator: CurveZMQ with key \(keys.publicKey.id); \(authorised.count) authorised key(s) in \(authorised.source)")
+                security = .curve(keys: keys, authorised: authorised)
+            }
             let service = try CoordinatorService(studyPath: study, dbPath: db, settings: settings)
-            try service.open(bind: bind, status: status)
+            try service.open(bind: bind, status: status, security: security)
             standardError("coordinator: study '\(service.study.name)', \(try service.store.counts().values.reduce(0) { $0 + $1.values.reduce(0, +) }) jobs; workers on \(service.workerEndpoint), status on \(service.statusEndpoint)")
             try service.serveUntilFinished()
             standardError("coordinator: finished; outputs in \(service.study.output.path)")
         }
     }
+}
+
+/// How the coordinator's two sockets are secured.
+enum CoordinatorSecurity {
+    case plaintext
+    /// CurveZMQ with the coordinator's `keys`; a ZAP handler admits the `authorised` client keys only.
+    case curve(keys: CurveKeyPair, authorised: AuthorisedKeys)
 }
 
 /// The coordinator process: job store, ZeroMQ sockets, the role loop and the aggregator. Used by
@@ -66,6 +101,10 @@ final class CoordinatorService {
     let settings: CoordinatorSettings
     private let context = ZMQContext()
     private var coordinator: Coordinator?
+    private var zap: ZAPHandler?
+    private var monitors: [(monitor: ZMQMonitor, endpoint: String)] = []
+    private var lastMonitorCheck = 0.0
+    private let throttle = PeerLogThrottle()
     private(set) var workerEndpoint = ""
     private(set) var statusEndpoint = ""
 
@@ -100,11 +139,27 @@ final class CoordinatorService {
         return try store.add(Self.planned(next, settings: settings), now: now)
     }
 
-    func open(bind: String, status: String) throws {
-        let workers = try FleetEndpoints.router(context, bind: bind)
-        let statusSocket = try FleetEndpoints.router(context, bind: status)
+    /// Binds the worker and status sockets. With CurveZMQ, the ZAP handler starts first (libzmq asks it about
+    /// every connection from the moment the sockets are bound), and monitors on both sockets report peers that
+    /// try plaintext.
+    func open(bind: String, status: String, security: CoordinatorSecurity) throws {
+        var workerSecurity = SocketSecurity.none, statusSecurity = SocketSecurity.none
+        if case let .curve(keys, authorised) = security {
+            let throttle = self.throttle
+            zap = try ZAPHandler(context: context) { request in
+                CoordinatorGate.decide(request, authorised: authorised, throttle: throttle, log: { standardError($0) })
+            }
+            workerSecurity = .curveServer(keys: keys, domain: FleetZAPDomain.workers)
+            statusSecurity = .curveServer(keys: keys, domain: FleetZAPDomain.status)
+        }
+        let workers = try FleetEndpoints.router(context, bind: bind, security: workerSecurity)
+        let statusSocket = try FleetEndpoints.router(context, bind: status, security: statusSecurity)
         workerEndpoint = try workers.lastEndpoint()
         statusEndpoint = try statusSocket.lastEndpoint()
+        if workerSecurity.isCurve {
+            monitors = [(try ZMQMonitor(context: context, watching: workers), workerEndpoint),
+                        (try ZMQMonitor(context: context, watching: statusSocket), statusEndpoint)]
+        }
         coordinator = try Coordinator(store: store, studyName: study.name, workers: ZMQChannel(socket: workers),
                                       status: ZMQChannel(socket: statusSocket), settings: settings, now: Date().timeIntervalSince1970)
     }
@@ -118,6 +173,7 @@ final class CoordinatorService {
         while true {
             while try !store.isFinished() {
                 try coordinator.step(now: clock, timeout: 0.05)
+                logPeersRefusedAtHandshake(now: clock())
                 if let progress, clock() - lastProgress > 0.2 { progress(store); lastProgress = clock() }
             }
             // The next stage, planned from the stored results alone (so a restart plans the same jobs).
@@ -129,5 +185,31 @@ final class CoordinatorService {
         coordinator.shutdownWorkers(reason: "study finished")
         let end = clock() + grace
         while clock() < end && !gone() { try coordinator.step(now: clock, timeout: 0.02) }
+    }
+
+    /// A peer that fails the CurveZMQ handshake before it could be asked for a key never reaches the ZAP handler:
+    /// a plaintext peer (mechanism mismatch, or — when it hangs up first — a handshake broken off without detail),
+    /// or one whose handshake does not decrypt (a wrong server key). The socket monitors see them, without their
+    /// address (libzmq 4.3 reports only the local endpoint); each kind is logged at most once per endpoint every 30 s.
+    private func logPeersRefusedAtHandshake(now: Double) {
+        guard !monitors.isEmpty, now - lastMonitorCheck >= 0.25 else { return }
+        lastMonitorCheck = now
+        for (monitor, endpoint) in monitors {
+            var lines: Set<String> = []
+            for event in monitor.drain() {
+                switch event {
+                case .protocolFailed(_, mechanismMismatch: true):
+                    lines.insert("REFUSED a plaintext (unkeyed) peer on \(endpoint): CurveZMQ required")
+                case .handshakeFailed:
+                    lines.insert("REFUSED a peer on \(endpoint) that broke off the CurveZMQ handshake (unkeyed/plaintext, or not ZeroMQ)")
+                case let .protocolFailed(code, mechanismMismatch: false):
+                    lines.insert("REFUSED a peer on \(endpoint): CurveZMQ handshake error 0x\(String(code, radix: 16)) (a wrong --server-key?)")
+                case .handshakeSucceeded, .authenticationFailed:
+                    continue
+                }
+            }
+            if lines.contains(where: { $0.hasPrefix("REFUSED a plaintext") }) { lines = lines.filter { !$0.contains("broke off") } }
+            for line in lines.sorted() where throttle.shouldLog(line) { standardError("coordinator: " + line) }
+        }
     }
 }

@@ -11,7 +11,7 @@ struct RadFleet: ParsableCommand {
         on this machine (`radfleet run`).
         """,
         version: RadFleetVersion.string,
-        subcommands: [Demo.self, Extract.self, RunCommand.self, CoordinatorCommand.self, WorkerCommand.self, StatusCommand.self, StatsCommand.self]
+        subcommands: [Demo.self, Extract.self, RunCommand.self, CoordinatorCommand.self, WorkerCommand.self, StatusCommand.self, KeygenCommand.self, StatsCommand.self]
     )
 
     static func main() {

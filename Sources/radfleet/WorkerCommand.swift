@@ -11,7 +11,9 @@ struct WorkerCommand: ParsableCommand {
         abstract: "Connect to a coordinator and run the jobs it hands out (stateless; reconnects on its own).",
         discussion: """
         Start as many as you like, on any node that can reach the coordinator and sees the data root (e.g. a
-        shared file system): `srun radfleet worker --connect tcp://NODE:5555 --data-root /shared/study`.
+        shared file system): `srun radfleet worker --connect tcp://NODE:5555 --data-root /shared/study
+        --curve-secret ~/.radfleet/NODE.key_secret --server-key coordinator.key`.
+        A coordinator that refuses this worker's key (or its lack of one) ends it with exit status 77.
         """
     )
 
@@ -30,11 +32,25 @@ struct WorkerCommand: ParsableCommand {
     @Option(name: .long, help: "Largest image accepted, in megapixels.")
     var maxMegapixels: Double = 64
 
-    @Flag(name: .long, help: "Allow plaintext ZeroMQ on a non-loopback address.")
+    @Option(name: .long, help: "This worker's secret key file (NAME.key_secret from `radfleet keygen`).")
+    var curveSecret: String?
+
+    @Option(name: .long, help: "The coordinator's public key file (its NAME.key).")
+    var serverKey: String?
+
+    @Flag(name: .long, help: "Plaintext ZeroMQ without keys; only on loopback addresses.")
     var insecure = false
 
+    func securityMode() throws -> FleetSecurityPolicy.Mode {
+        do {
+            return try FleetSecurityPolicy.mode(endpoints: [connect],
+                                                keyOptions: [("--curve-secret", curveSecret != nil), ("--server-key", serverKey != nil)],
+                                                insecure: insecure)
+        } catch { throw ValidationError(error.description) }
+    }
+
     func validate() throws {
-        try FleetEndpoints.requireLoopbackOrInsecure(connect, insecure: insecure)
+        _ = try securityMode()
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
@@ -45,16 +61,28 @@ struct WorkerCommand: ParsableCommand {
         settings.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let runner = StandardJobRunner(dataRoot: URL(fileURLWithPath: dataRoot),
                                        limits: ImageLimits(maxPixels: Int(maxMegapixels * 1_000_000)))
+        let security = try reportingErrors {
+            try ClientSecurity.resolve(secret: curveSecret, serverKey: serverKey, mode: try securityMode())
+        }
         let context = ZMQContext()
         var generation = 0
         let worker = Worker(name: workerName, host: host, settings: settings, runner: runner) {
             generation += 1
             // A fresh routing id per connection, so a reconnect is never confused with the old connection.
-            return ZMQChannel(socket: try FleetEndpoints.dealer(context, connect: connect, identity: "\(workerName)#\(generation)"))
+            return try FleetEndpoints.dealer(context, connect: connect, identity: "\(workerName)#\(generation)", security: security)
         }
         worker.log = { standardError($0) }
-        standardError("worker \(workerName): connecting to \(connect), \(settings.threads) thread(s), data root \(runner.dataRoot.path)")
-        try reportingErrors { try worker.run() }
+        let keyNote = if case let .curveClient(keys, server) = security { "CurveZMQ key \(keys.publicKey.id), coordinator key \(server.id)" } else { "plaintext (--insecure)" }
+        standardError("worker \(workerName): connecting to \(connect) (\(keyNote)), \(settings.threads) thread(s), data root \(runner.dataRoot.path)")
+        do {
+            try worker.run()
+        } catch let refused as HandshakeRefused {
+            standardError("worker \(workerName): \(refused)")
+            throw ExitCode(77)
+        } catch {
+            standardError("radfleet: \(error)")
+            throw ExitCode(1)
+        }
         standardError("worker \(workerName): \(worker.jobsDone) jobs done")
     }
 }

@@ -6,7 +6,15 @@ import Glibc
 #endif
 
 /// Starts real `radfleet` processes on 127.0.0.1 for the fleet's acceptance tests, and cleans up after them.
+///
+/// The fleet commands refuse plaintext without an explicit `--insecure` (and allow it only on loopback). Tests that
+/// are not about security run plaintext on 127.0.0.1: `start` adds `--insecure` to a `coordinator`, `worker` or
+/// `status` command line that names no key (`--curve-secret`) and no `--insecure` of its own, unless
+/// `addInsecure` is false (the security tests turn it off to see the refusals).
 final class FleetHarness {
+    /// Whether `start` adds `--insecure` to unkeyed fleet command lines.
+    var addInsecure = true
+
     let dir: URL
     private(set) var processes: [Process] = []
 
@@ -42,7 +50,7 @@ final class FleetHarness {
     func start(_ args: [String], log: String) throws -> Process {
         let p = Process()
         p.executableURL = Self.executable
-        p.arguments = args
+        p.arguments = addInsecure ? Self.plaintextOnLoopback(args) : args
         let logURL = dir.appendingPathComponent(log)
         FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let handle = try FileHandle(forWritingTo: logURL)
@@ -64,6 +72,29 @@ final class FleetHarness {
         return (p.terminationStatus, (try? String(contentsOf: dir.appendingPathComponent(log), encoding: .utf8)) ?? "")
     }
 
+    /// `args` with `--insecure` added when it is an unkeyed `coordinator`, `worker` or `status` command line.
+    static func plaintextOnLoopback(_ args: [String]) -> [String] {
+        guard let command = args.first, ["coordinator", "worker", "status"].contains(command),
+              !args.contains("--insecure"), !args.contains("--curve-secret") else { return args }
+        return args + ["--insecure"]
+    }
+
+    /// `radfleet keygen --out <harness>/keys --name name`: the public and secret key files.
+    func keygen(_ name: String) throws -> (publicKey: URL, secretKey: URL) {
+        let keys = dir.appendingPathComponent("keys")
+        let r = try run(["keygen", "--out", keys.path, "--name", name])
+        XCTAssertEqual(r.status, 0, r.output)
+        return (keys.appendingPathComponent(name + ".key"), keys.appendingPathComponent(name + ".key_secret"))
+    }
+
+    /// A fresh authorised-keys folder holding copies of `publicKeys`.
+    func authorisedDirectory(_ sub: String, _ publicKeys: [URL]) throws -> URL {
+        let d = dir.appendingPathComponent(sub)
+        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        for key in publicKeys { try FileManager.default.copyItem(at: key, to: d.appendingPathComponent(key.lastPathComponent)) }
+        return d
+    }
+
     func wait(_ p: Process, timeout: Double) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
@@ -80,9 +111,9 @@ final class FleetHarness {
         return d.appendingPathComponent("study.yaml")
     }
 
-    /// `radfleet status --json` against `endpoint`, decoded; nil when the coordinator does not answer.
-    func status(_ endpoint: String) -> [String: Any]? {
-        guard let r = try? run(["status", "--connect", endpoint, "--json", "--timeout", "2"], timeout: 10), r.status == 0,
+    /// `radfleet status --json` against `endpoint` (with `keys`, if given), decoded; nil when the coordinator does not answer.
+    func status(_ endpoint: String, keys: [String] = []) -> [String: Any]? {
+        guard let r = try? run(["status", "--connect", endpoint, "--json", "--timeout", "2"] + keys, timeout: 10), r.status == 0,
               let line = r.output.split(separator: "\n").first(where: { $0.hasPrefix("{") }) else { return nil }
         return try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
     }
