@@ -5,6 +5,12 @@ import Foundation
 import Study
 import ZMQTransport
 
+/// A limit of the coordinator was hit (named with its option).
+struct CoordinatorLimitError: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { reason }
+}
+
 struct CoordinatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coordinator",
@@ -38,6 +44,15 @@ struct CoordinatorCommand: ParsableCommand {
     @Option(name: .long, help: "Attempts per job before it is marked failed.")
     var maxAttempts: Int = 3
 
+    @Option(name: .long, help: "Largest result stored, in MiB; a larger one fails its job with both sizes.")
+    var maxResultMb: Double = 64
+
+    @Option(name: .long, help: "Most jobs the study may plan, all stages together.")
+    var maxJobs: Int = 1_000_000
+
+    @Option(name: .long, help: "Cap of the job store's size in MiB (default: the disk's space); reaching it stops the coordinator with a clear error, and a restart with room resumes.")
+    var maxStoreMb: Double?
+
     @Option(name: .long, help: "This coordinator's secret key file (NAME.key_secret from `radfleet keygen`).")
     var curveSecret: String?
 
@@ -51,6 +66,9 @@ struct CoordinatorCommand: ParsableCommand {
         _ = try securityMode()
         if maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1") }
         if !(jobTimeout > 0) { throw ValidationError("--job-timeout must be positive") }
+        if !(maxResultMb > 0) { throw ValidationError("--max-result-mb must be positive") }
+        if maxJobs < 1 { throw ValidationError("--max-jobs must be at least 1") }
+        if let maxStoreMb, !(maxStoreMb > 0) { throw ValidationError("--max-store-mb must be positive") }
     }
 
     func securityMode() throws -> FleetSecurityPolicy.Mode {
@@ -65,6 +83,9 @@ struct CoordinatorCommand: ParsableCommand {
         var settings = CoordinatorSettings()
         settings.jobTimeout = jobTimeout
         settings.maxAttempts = maxAttempts
+        settings.maxResultBytes = Int(maxResultMb * 1_048_576)
+        settings.maxJobs = maxJobs
+        settings.maxStorePages = maxStoreMb.map { max(1, Int($0 * 256)) }
         try reportingErrors {
             let security: CoordinatorSecurity
             switch try securityMode() {
@@ -111,10 +132,9 @@ final class CoordinatorService {
     init(studyPath: String, dbPath: String, settings: CoordinatorSettings) throws {
         study = try StudyFile(contentsOf: URL(fileURLWithPath: studyPath))
         plan = try StudyPlan(study: study)
-        store = try JobStore(path: dbPath)
+        store = try JobStore(path: dbPath, maxPages: settings.maxStorePages)
         self.settings = settings
-        try store.add(Self.planned(try plan.extractionJobs().enumerated().map { ($1, $0) }, settings: settings),
-                      now: Date().timeIntervalSince1970)
+        try addWithinLimit(try plan.extractionJobs().enumerated().map { ($1, $0) }, now: Date().timeIntervalSince1970)
         try store.setMeta("study", study.name)
     }
 
@@ -136,7 +156,20 @@ final class CoordinatorService {
             standardError("coordinator: the study cannot go on past its finished jobs: \(error)")
             return 0
         }
-        return try store.add(Self.planned(next, settings: settings), now: now)
+        return try addWithinLimit(next, now: now)
+    }
+
+    /// Adds planned jobs unless the study would then hold more than `settings.maxJobs`.
+    @discardableResult
+    func addWithinLimit(_ jobs: [(job: Job, sequence: Int)], now: Double) throws -> Int {
+        let stored = try store.counts().values.reduce(0) { $0 + $1.values.reduce(0, +) }
+        // Planning again after a restart adds nothing: only jobs not stored yet count.
+        let fresh = stored + jobs.count <= settings.maxJobs ? 0 : try jobs.filter { try store.state(of: $0.job.id) == nil }.count
+        if stored + fresh > settings.maxJobs {
+            throw CoordinatorLimitError(reason: "the study plans \(stored + fresh) jobs (\(stored) stored, \(fresh) more), "
+                                        + "more than the limit of \(settings.maxJobs) (--max-jobs)")
+        }
+        return try store.add(Self.planned(jobs, settings: settings), now: now)
     }
 
     /// Binds the worker and status sockets. With CurveZMQ, the ZAP handler starts first (libzmq asks it about

@@ -16,6 +16,10 @@ public struct CoordinatorSettings: Sendable, Equatable {
     public var turnSeconds: Double = 0.002
     /// Largest result stored (bytes of its JSON): a larger one fails its job, with the sizes in the reason.
     public var maxResultBytes: Int = 64 << 20
+    /// Most jobs one study may plan (all stages together): a study planning more is refused, with both numbers.
+    public var maxJobs: Int = 1_000_000
+    /// Cap of the job store's size in 4 KiB pages (nil: the disk's space); reaching it is reported as a full store.
+    public var maxStorePages: Int?
 
     public init() {}
 }
