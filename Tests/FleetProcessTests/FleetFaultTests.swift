@@ -181,4 +181,22 @@ final class FleetFaultTests: XCTestCase {
         let out = { (u: URL) in try Data(contentsOf: u.deletingLastPathComponent().appendingPathComponent("results/features.csv")) }
         XCTAssertEqual(try out(study), try out(reference))
     }
+
+    func testCoordinatorLimitsAreReportedWithTheirOption() throws {
+        let h = try FleetHarness()
+        let study = try extractionStudy(h, "limits", cases: 10)
+        let tooMany = try h.run(coordinatorArgs(study, Endpoints(), ["--max-jobs", "5"]), timeout: 60)
+        XCTAssertNotEqual(tooMany.status, 0)
+        XCTAssertTrue(tooMany.output.contains("the study plans 10 jobs") && tooMany.output.contains("limit of 5 (--max-jobs)"), tooMany.output)
+
+        // Results of about 3 kB against a 1 kB limit: every job fails with both sizes, the coordinator goes on.
+        let e = Endpoints()
+        let coordinator = try h.start(coordinatorArgs(study, e, ["--max-result-mb", "0.001"]), log: "coordinator.log")
+        _ = try startWorker(h, study, e, "w")
+        XCTAssertTrue(h.wait(coordinator, timeout: 120), h.log("coordinator.log"))
+        XCTAssertEqual(coordinator.terminationStatus, 0, h.log("coordinator.log"))
+        let failures = try store(study).failures(limit: 100)
+        XCTAssertEqual(failures.count, 10)
+        for f in failures { XCTAssertTrue(f.reason.contains("exceeds the coordinator's limit of 1048 bytes (--max-result-mb)"), f.reason) }
+    }
 }
