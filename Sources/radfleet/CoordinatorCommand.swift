@@ -45,7 +45,7 @@ struct CoordinatorCommand: ParsableCommand {
     var maxAttempts: Int = 3
 
     @Option(name: .long, help: "Largest result stored, in MiB; a larger one fails its job with both sizes.")
-    var maxResultMb: Double = 64
+    var maxResultMb: Double = 16
 
     @Option(name: .long, help: "Most jobs the study may plan, all stages together.")
     var maxJobs: Int = 1_000_000
@@ -185,7 +185,8 @@ final class CoordinatorService {
             workerSecurity = .curveServer(keys: keys, domain: FleetZAPDomain.workers)
             statusSecurity = .curveServer(keys: keys, domain: FleetZAPDomain.status)
         }
-        let workers = try FleetEndpoints.router(context, bind: bind, security: workerSecurity)
+        let workers = try FleetEndpoints.router(context, bind: bind, security: workerSecurity,
+                                                maximumMessageBytes: Int64(settings.maxResultBytes + CoordinatorSettings.messageOverheadBytes))
         let statusSocket = try FleetEndpoints.router(context, bind: status, security: statusSecurity)
         workerEndpoint = try workers.lastEndpoint()
         statusEndpoint = try statusSocket.lastEndpoint()

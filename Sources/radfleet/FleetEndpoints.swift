@@ -4,8 +4,9 @@ import ZMQTransport
 
 /// Socket set-up shared by the fleet commands.
 package enum FleetEndpoints {
-    /// Largest ZeroMQ message accepted (ZMQ_MAXMSGSIZE); a bigger one disconnects its sender.
-    static let maximumMessageBytes: Int64 = 16 << 20
+    /// Largest ZeroMQ message accepted by default (ZMQ_MAXMSGSIZE); a bigger one disconnects its sender. The
+    /// coordinator's worker socket follows its --max-result-mb instead.
+    static let maximumMessageBytes: Int64 = 17 << 20
 
     /// Whether `endpoint` stays on this machine: tcp:// to 127.x.y.z (dotted quad), localhost or [::1]
     /// (for `tcp://source;destination`, the destination), or ipc:// / inproc://. Anything else — a name, an
@@ -27,7 +28,8 @@ package enum FleetEndpoints {
             && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) && Int($0)! <= 255 }
     }
 
-    static func router(_ context: ZMQContext, bind endpoint: String, security: SocketSecurity = .none) throws -> ZMQSocket {
+    static func router(_ context: ZMQContext, bind endpoint: String, security: SocketSecurity = .none,
+                       maximumMessageBytes: Int64 = FleetEndpoints.maximumMessageBytes) throws -> ZMQSocket {
         let socket = try ZMQSocket(context: context, kind: .router)
         try socket.setMaximumMessageSize(maximumMessageBytes)
         try socket.setOption(ZMQ_ROUTER_MANDATORY_OPTION, Int32(1))

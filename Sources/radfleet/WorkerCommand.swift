@@ -32,6 +32,9 @@ struct WorkerCommand: ParsableCommand {
     @Option(name: .long, help: "Largest image accepted, in megapixels.")
     var maxMegapixels: Double = 64
 
+    @Option(name: .long, help: "Largest result sent, in MiB (keep it at most the coordinator's); a larger one is reported as the job's failure.")
+    var maxResultMb: Double = 16
+
     @Option(name: .long, help: "This worker's secret key file (NAME.key_secret from `radfleet keygen`).")
     var curveSecret: String?
 
@@ -52,6 +55,7 @@ struct WorkerCommand: ParsableCommand {
     func validate() throws {
         _ = try securityMode()
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if !(maxResultMb > 0) { throw ValidationError("--max-result-mb must be positive") }
     }
 
     func run() throws {
@@ -59,6 +63,7 @@ struct WorkerCommand: ParsableCommand {
         let workerName = name ?? "\(host):\(ProcessInfo.processInfo.processIdentifier)"
         var settings = WorkerSettings()
         settings.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        settings.maxResultBytes = Int(maxResultMb * 1_048_576)
         let runner = StandardJobRunner(dataRoot: URL(fileURLWithPath: dataRoot),
                                        limits: ImageLimits(maxPixels: Int(maxMegapixels * 1_000_000)))
         let security = try reportingErrors {

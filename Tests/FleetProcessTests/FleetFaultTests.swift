@@ -198,5 +198,16 @@ final class FleetFaultTests: XCTestCase {
         let failures = try store(study).failures(limit: 100)
         XCTAssertEqual(failures.count, 10)
         for f in failures { XCTAssertTrue(f.reason.contains("exceeds the coordinator's limit of 1048 bytes (--max-result-mb)"), f.reason) }
+
+        // The worker's own limit: the result is never sent, the job fails with the worker's reason.
+        let again = try extractionStudy(h, "worker-limit", cases: 4)
+        let e2 = Endpoints()
+        let second = try h.start(coordinatorArgs(again, e2), log: "coordinator-2.log")
+        _ = try h.start(["worker", "--connect", e2.bind, "--data-root", again.deletingLastPathComponent().path, "--threads", "1",
+                         "--max-result-mb", "0.001"], log: "w2.log")
+        XCTAssertTrue(h.wait(second, timeout: 120), h.log("coordinator-2.log"))
+        let refused = try store(again).failures(limit: 100)
+        XCTAssertEqual(refused.count, 4)
+        for f in refused { XCTAssertTrue(f.reason.contains("exceeds the worker's limit of 1048 bytes (--max-result-mb)"), f.reason) }
     }
 }

@@ -14,8 +14,11 @@ public struct CoordinatorSettings: Sendable, Equatable {
     /// transaction (wall-clock seconds; an idle turn ends at once). Results of a crash in the last turn are lost
     /// and recomputed, as results are deterministic.
     public var turnSeconds: Double = 0.002
-    /// Largest result stored (bytes of its JSON): a larger one fails its job, with the sizes in the reason.
-    public var maxResultBytes: Int = 64 << 20
+    /// Largest result stored (bytes of its JSON): a larger one fails its job, with the sizes in the reason. The
+    /// worker socket accepts messages up to this plus `messageOverheadBytes` (ZMQ_MAXMSGSIZE; a larger message
+    /// disconnects its sender).
+    public var maxResultBytes: Int = 16 << 20
+    public static let messageOverheadBytes = 1 << 20
     /// Most jobs one study may plan (all stages together): a study planning more is refused, with both numbers.
     public var maxJobs: Int = 1_000_000
     /// Cap of the job store's size in 4 KiB pages (nil: the disk's space); reaching it is reported as a full store.

@@ -44,12 +44,19 @@ public final class Worker {
             for (jobId, attempt, outcome) in finished.drain() {
                 inFlight -= 1
                 jobsDone += 1
-                let message: JobResultMessage
+                var frame: [UInt8]
                 switch outcome {
-                case let .success(output): message = JobResultMessage(jobId: jobId, attempt: attempt, output: output)
-                case let .failure(report): message = JobResultMessage(jobId: jobId, attempt: attempt, failure: report)
+                case let .success(output):
+                    frame = codec.encode(.result(JobResultMessage(jobId: jobId, attempt: attempt, output: output)))
+                    if frame.count > settings.maxResultBytes {
+                        // Never sent: the coordinator's socket would drop a message this large without a word.
+                        let reason = "job \(jobId): result of \(frame.count) bytes exceeds the worker's limit of \(settings.maxResultBytes) bytes (--max-result-mb)"
+                        frame = codec.encode(.result(JobResultMessage(jobId: jobId, attempt: attempt, failure: JobFailureReport(reason: reason, final: true))))
+                    }
+                case let .failure(report):
+                    frame = codec.encode(.result(JobResultMessage(jobId: jobId, attempt: attempt, failure: report)))
                 }
-                send(.result(message))
+                _ = try? channel?.send(frame, to: nil)
                 lastSent = now
             }
             if shuttingDown && inFlight == 0 { return }

@@ -6,6 +6,8 @@ public struct WorkerSettings: Sendable, Equatable {
     public var initialBackoff: Double = 1
     public var maximumBackoff: Double = 32
     public var threads: Int = 1
+    /// Largest result message sent (bytes); a larger result is reported as the job's failure instead.
+    public var maxResultBytes: Int = 16 << 20
 
     public init() {}
 }
