@@ -34,7 +34,7 @@ let package = Package(
 
         // MARK: - Roles
         .target(name: "Study", dependencies: ["CaseIO", "FleetProtocol", "Statistics", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Fleet", dependencies: ["FleetProtocol", "CSQLite", "CaseIO", "ImageIO", "ParameterFiles", "RadiomicsCore", "Statistics", "Study"]),
+        .target(name: "Fleet", dependencies: ["FleetProtocol", "CSQLite", "CaseIO", "ImageIO", "ParameterFiles", "RadiomicsCore", "Statistics", "Study", "Report"]),
 
         // MARK: - Output
         .target(name: "Report", dependencies: ["ImageIO"]),

@@ -18,6 +18,8 @@ public struct Aggregator {
         public let featureTable: FeatureTable
         public let failures: [JobFailure]
         public let resultsJSON: OrderedJSON
+        /// The evaluated model (nil: the study asks for none), for the report.
+        public let model: ModelOutcome?
     }
 
     public func assemble(from store: JobStore) throws -> Outputs {
@@ -36,7 +38,7 @@ public struct Aggregator {
             .object([("id", .string(row.id)), ("values", .array(row.cells.map { Double($0).map(OrderedJSON.number) ?? .null }))])
         }
         let allResults = Dictionary(uniqueKeysWithValues: try store.results().map { ($0.jobId, $0.output) })
-        let model = ModelSection.assemble(study: study, results: allResults)
+        let model = ModelSection.evaluate(study: study, results: allResults)
         let json = OrderedJSON.object([
             ("study", .string(study.name)),
             ("provenance", .object([
@@ -49,17 +51,20 @@ public struct Aggregator {
                 ("columns", .array(table.columns.map(OrderedJSON.string))),
                 ("rows", .array(rows)),
             ])),
-            ("model", model ?? .null),
+            ("model", model.map(ModelSection.render) ?? .null),
             ("svm", SVMSection.assemble(study: study, results: allResults) ?? .null),
             ("failures", .array(problems.map { .object([("jobId", .string($0.jobId)), ("reason", .string($0.reason))]) })),
         ])
-        return Outputs(featureTable: table, failures: problems, resultsJSON: json)
+        return Outputs(featureTable: table, failures: problems, resultsJSON: json, model: model)
     }
 
-    /// Writes `features.csv` and `results.json` into the study's output folder.
+    /// Writes `features.csv`, `results.json` and the report (figures/, tables/, report.html) into the study's
+    /// output folder.
     public func write(_ outputs: Outputs) throws {
         try FileManager.default.createDirectory(at: study.output, withIntermediateDirectories: true)
         try outputs.featureTable.csv().write(to: study.output.appendingPathComponent("features.csv"), atomically: true, encoding: .utf8)
         try (outputs.resultsJSON.rendered() + "\n").write(to: study.output.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
+        try StudyReportWriter(study: study, version: version)
+            .write(featureTable: outputs.featureTable, failures: outputs.failures, model: outputs.model)
     }
 }

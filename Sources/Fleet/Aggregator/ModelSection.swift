@@ -3,90 +3,121 @@ import Foundation
 import Statistics
 import Study
 
+/// The study's model, or why there is none (too few cases, a missing job result, …).
+public enum ModelOutcome: Sendable {
+    case evaluated(ModelEvaluation)
+    /// The reason, and the number of modelled cases when it is known.
+    case notFitted(reason: String, cases: Int?)
+}
+
 /// The `model` section of results.json: the cross-validated LASSO (as cv.glmnet reports it), the rad-score of
 /// every case, and its evaluation — ROC points, AUC with DeLong's 95% CI and the bootstrap percentile CI from the
-/// `bootstrap` jobs, decision curve and binned calibration of plogis(rad-score). Every value comes from job results
-/// or is a pure function of them, in plan order, so the section is the same bytes on any number of workers.
-enum ModelSection {
-    static func assemble(study: StudyFile, results: [String: String]) -> OrderedJSON? {
+/// `bootstrap` jobs, the Youden cut-off, decision and clinical impact curves, binned calibration and the
+/// Hosmer–Lemeshow test of plogis(rad-score). Every value comes from job results or is a pure function of them, in
+/// plan order, so the section is the same bytes on any number of workers.
+package enum ModelSection {
+    /// The model of `study` from the stored results (job id → output), or nil when the study asks for none.
+    package static func evaluate(study: StudyFile, results: [String: String]) -> ModelOutcome? {
         guard let spec = study.model else { return nil }
         do {
             let plan = try StudyPlan(study: study)
             let data = try plan.modelData(results: results)
-            if let why = StudyPlan.modelIneligibility(data) { return .object([("status", .string("not fitted: \(why)"))]) }
+            if let why = StudyPlan.modelIneligibility(data) { return .notFitted(reason: why, cases: nil) }
             guard let fitText = results[StudyPlan.lassoFitId] else {
-                return .object([("status", .string("not fitted: the fit:lasso job has no result")),
-                                ("cases", .integer(data.caseIds.count))])
+                return .notFitted(reason: "the fit:lasso job has no result", cases: data.caseIds.count)
             }
             let full = try JSONDecoder().decode(LogisticLassoPath.self, from: Data(fitText.utf8))
             let model = try plan.lassoModel(data: data, full: full, results: results)
-            return try render(spec: spec, data: data, model: model, results: results)
+            return .evaluated(try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results))
         } catch {
-            return .object([("status", .string("not fitted: \(error)"))])
+            return .notFitted(reason: "\(error)", cases: nil)
         }
     }
 
-    static func render(spec: ModelSpec, data: ModelData, model: LassoStudyModel, results: [String: String]) throws -> OrderedJSON {
-        let cv = model.cv
-        let outcomes = data.outcomes.map(Double.init)
-        let selected = zip(data.features, model.coefficients.beta).filter { $0.1 != 0 }
-        let curve = try ROCCurve(outcomes: outcomes, scores: model.radScores, direction: .controlsBelowCases)
-        let delong = DeLongInterval(curve)
-        var bootstrap: [Double] = []
-        var b = 0
-        while let text = results[StudyPlan.bootstrapId(b)] {
-            bootstrap += try JSONDecoder().decode(BootstrapJobOutput.self, from: Data(text.utf8)).auc
-            b += 1
+    package static func render(_ outcome: ModelOutcome) -> OrderedJSON {
+        switch outcome {
+        case let .evaluated(e): return render(e)
+        case let .notFitted(reason, cases):
+            return .object([("status", .string("not fitted: \(reason)"))] + (cases.map { [("cases", .integer($0))] } ?? []))
         }
-        let risk = model.radScores.map { 1 / (1 + Foundation.exp(-$0)) }
-        let thresholds = (0..<100).map { Double($0) / 100 }
-        let dca = try DecisionCurve(risk: risk, outcome: outcomes, thresholds: thresholds)
-        let all = try DecisionCurve.treatAll(outcome: outcomes, thresholds: thresholds)
-        let calibration = try CalibrationCurve(risk: risk, outcome: outcomes, groups: 10)
+    }
 
-        func numbers(_ xs: [Double]) -> OrderedJSON { .array(xs.map { $0.isFinite ? .number($0) : .null }) }
-        var evaluation: [(String, OrderedJSON)] = [
-            ("auc", .number(curve.auc)),
-            ("ci", .object([("method", .string("delong")), ("lower", .number(delong.lower)), ("upper", .number(delong.upper))])),
-        ]
-        if !bootstrap.isEmpty {
-            let interval = BootstrapInterval(replicates: bootstrap)
-            evaluation.append(("bootstrap", .object([
-                ("replicates", .integer(bootstrap.count)), ("stratified", .bool(true)),
-                ("lower", .number(interval.lower)), ("median", .number(interval.median)), ("upper", .number(interval.upper)),
-            ])))
-        }
-        evaluation += [
-            ("roc", .object([("thresholds", numbers(curve.thresholds)), ("sensitivities", numbers(curve.sensitivities)),
-                             ("specificities", numbers(curve.specificities))])),
-            ("decisionCurve", .object([("thresholds", numbers(thresholds)), ("model", numbers(dca.netBenefit)),
-                                       ("treatAll", numbers(all.netBenefit)),
-                                       ("treatNone", numbers(thresholds.map { _ in 0 }))])),
-            ("calibration", .object([("predicted", numbers(calibration.predicted)), ("observed", numbers(calibration.observed)),
-                                     ("count", .array(calibration.count.map(OrderedJSON.integer)))])),
-        ]
+    static func numbers(_ xs: [Double]) -> OrderedJSON { .array(xs.map { $0.isFinite ? .number($0) : .null }) }
+
+    static func render(_ e: ModelEvaluation) -> OrderedJSON {
+        let cv = e.cv
         return .object([
-            ("cases", .integer(data.caseIds.count)),
-            ("features", .integer(data.features.count)),
-            ("droppedFeatures", .array(data.dropped.map(OrderedJSON.string))),
+            ("cases", .integer(e.caseIds.count)),
+            ("features", .integer(e.features.count)),
+            ("droppedFeatures", .array(e.droppedFeatures.map(OrderedJSON.string))),
             ("lasso", .object([
                 ("measure", .string(cv.measure.rawValue)),
-                ("alpha", .number(spec.alpha)),
-                ("folds", .integer(Set(data.foldIDs).count)),
+                ("alpha", .number(e.alpha)),
+                ("folds", .integer(e.folds)),
                 ("lambda", numbers(cv.lambda)),
                 ("cvm", numbers(cv.cvm)),
                 ("cvsd", numbers(cv.cvsd)),
-                ("nzero", .array(cv.lambda.map { l in .integer(cv.coefficients(at: l).beta.filter { $0 != 0 }.count) })),
+                ("nzero", .array(e.nonZero.map(OrderedJSON.integer))),
                 ("lambdaMin", .number(cv.lambdaMin)),
                 ("lambda1SE", .number(cv.lambda1SE)),
-                ("rule", .string(model.rule)),
-                ("lambda.chosen", .number(model.lambda)),
-                ("coefficients", .object([("(Intercept)", .number(model.coefficients.intercept))]
-                                         + selected.map { ($0.0, OrderedJSON.number($0.1)) })),
+                ("rule", .string(e.rule)),
+                ("lambda.chosen", .number(e.lambda)),
+                ("coefficients", .object([("(Intercept)", .number(e.intercept))]
+                                         + e.selected.map { ($0.name, OrderedJSON.number($0.coefficient)) })),
                 ("notes", .array(cv.notes.map(OrderedJSON.string))),
+                ("path", .object([
+                    ("lambda", numbers(e.pathLambda)),
+                    ("coefficients", .object(e.path.map { ($0.name, numbers($0.coefficients)) })),
+                ])),
             ])),
-            ("radScore", .object(zip(data.caseIds, model.radScores).map { ($0, OrderedJSON.number($1)) })),
-            ("evaluation", .object(evaluation)),
+            ("radScore", .object(zip(e.caseIds, e.radScores).map { ($0, OrderedJSON.number($1)) })),
+            ("evaluation", evaluation(e)),
         ])
+    }
+
+    static func evaluation(_ e: ModelEvaluation) -> OrderedJSON {
+        var fields: [(String, OrderedJSON)] = [
+            ("auc", .number(e.roc.auc)),
+            ("ci", .object([("method", .string("delong")), ("lower", .number(e.delong.lower)), ("upper", .number(e.delong.upper))])),
+        ]
+        if let interval = e.bootstrap {
+            fields.append(("bootstrap", .object([
+                ("replicates", .integer(interval.count)), ("stratified", .bool(true)),
+                ("lower", .number(interval.lower)), ("median", .number(interval.median)), ("upper", .number(interval.upper)),
+            ])))
+        }
+        let y = e.youden
+        fields += [
+            ("roc", .object([("thresholds", numbers(e.roc.thresholds)), ("sensitivities", numbers(e.roc.sensitivities)),
+                             ("specificities", numbers(e.roc.specificities))])),
+            ("decisionCurve", .object([("thresholds", numbers(e.decisionThresholds)), ("model", numbers(e.decisionCurve.netBenefit)),
+                                       ("treatAll", numbers(e.treatAll.netBenefit)),
+                                       ("treatNone", numbers(e.decisionThresholds.map { _ in 0 }))])),
+            ("calibration", .object([("predicted", numbers(e.calibration.predicted)), ("observed", numbers(e.calibration.observed)),
+                                     ("count", .array(e.calibration.count.map(OrderedJSON.integer)))])),
+            ("youden", .object([
+                ("threshold", .number(y.threshold)), ("accuracy", .number(y.accuracy)),
+                ("sensitivity", .number(y.sensitivity)), ("specificity", .number(y.specificity)),
+                ("ppv", .number(y.ppv)), ("npv", .number(y.npv)),
+                ("tp", .number(y.tp)), ("fp", .number(y.fp)), ("tn", .number(y.tn)), ("fn", .number(y.fn)),
+            ])),
+            ("hosmerLemeshow", hosmerLemeshow(e)),
+            ("clinicalImpact", .object([
+                ("populationSize", .number(e.clinicalImpact.populationSize)),
+                ("numberHighRisk", numbers(e.clinicalImpact.numberHighRisk)),
+                ("numberHighRiskWithEvent", numbers(e.clinicalImpact.numberHighRiskWithEvent)),
+            ])),
+        ]
+        return .object(fields)
+    }
+
+    static func hosmerLemeshow(_ e: ModelEvaluation) -> OrderedJSON {
+        switch e.hosmerLemeshow {
+        case let .success(hl):
+            return .object([("groups", .integer(e.calibrationGroups)), ("statistic", .number(hl.statistic)),
+                            ("df", .integer(hl.df)), ("pValue", .number(hl.pValue))])
+        case let .failure(why):
+            return .object([("groups", .integer(e.calibrationGroups)), ("status", .string(why.description))])
+        }
     }
 }

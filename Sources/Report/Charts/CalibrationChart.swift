@@ -12,6 +12,9 @@ public struct CalibrationChart: Chart {
     public var predictedRisks: [Double]?
     /// A line of notes under the legend, e.g. "B = 1000 repetitions, boot; Mean absolute error = 0.021".
     public var note: String?
+    /// Legend names of the apparent curve and of the grouped points.
+    public var apparentName = "Apparent"
+    public var groupsName = "Grouped observations"
     public var xLabel = "Predicted probability"
     public var yLabel = "Actual probability"
     public var side = 380.0
@@ -45,14 +48,14 @@ public struct CalibrationChart: Chart {
         d.line(f.px(0), f.py(0), f.px(1), f.py(1), stroke: Style.reference, width: 1.5, dash: [5, 4])
         var legend = [LegendEntry(name: "Ideal", colour: Style.reference, width: 1.5, dash: [5, 4])]
         for piece in f.clipped(apparent) { d.polyline(piece.map(f.point), stroke: Palette.colour(1), width: 2, dash: [2, 3]) }
-        legend.append(LegendEntry(name: "Apparent", colour: Palette.colour(1), dash: [2, 3]))
+        if apparent.count > 1 { legend.append(LegendEntry(name: apparentName, colour: Palette.colour(1), dash: [2, 3])) }
         if let bc = biasCorrected {
             for piece in f.clipped(bc) { d.polyline(piece.map(f.point), stroke: Palette.colour(0), width: 2) }
             legend.append(LegendEntry(name: "Bias-corrected", colour: Palette.colour(0)))
         }
         if let groups {
             for g in groups where g.x.isFinite && g.y.isFinite { d.circle(f.px(g.x), f.py(g.y), r: 3.5, fill: Palette.colour(2)) }
-            legend.append(LegendEntry(name: "Grouped observations", colour: Palette.colour(2), width: 0, marker: true))
+            legend.append(LegendEntry(name: groupsName, colour: Palette.colour(2), width: 0, marker: true))
         }
         f.legend(&d, legend, corner: .topLeft)
         if let note { d.text(note, left + side / 2, f.bottom + 56, size: Style.tickSize, anchor: .middle, fill: "#444444") }

@@ -1,5 +1,6 @@
 /// The features a LASSO kept and their coefficients, as horizontal bars sorted by value (largest at the top),
-/// positive and negative in two colours, each bar labelled with its value.
+/// positive and negative in two colours, each bar labelled with its value (3 significant digits, so that the tiny
+/// coefficients of features on a large scale still read as non-zero).
 public struct CoefficientBarChart: Chart {
     public var title: String
     public var names: [String]
@@ -39,7 +40,7 @@ public struct CoefficientBarChart: Chart {
             let colour = value >= 0 ? Palette.colour(1) : Palette.colour(0)
             d.rect(f.px(min(0, value)), yMid - rowHeight * 0.35, abs(f.px(value) - f.px(0)), rowHeight * 0.7, fill: colour)
             d.text(name, left - 8, yMid + 4, size: Style.tickSize, anchor: .end)
-            let label = fixed(value, 3)
+            let label = ReportNumber.significant(value, 3)
             d.text(label, f.px(value) + (value >= 0 ? 4 : -4), yMid + 4, size: 10, anchor: value >= 0 ? .start : .end, fill: "#333333")
         }
         d.line(f.px(0), f.top, f.px(0), f.bottom, stroke: Style.frame)

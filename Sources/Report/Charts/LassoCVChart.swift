@@ -57,7 +57,14 @@ public struct LassoCVChart: Chart {
         let labels = [(lambdaMin, "λ.min"), (lambda1SE, "λ.1se")].filter { $0.0 > 0 }.sorted { $0.0 < $1.0 }
         for (k, (v, name)) in labels.enumerated() {
             let x = f.px(log(v))
-            d.text(name, k == 0 ? x - 4 : x + 4, f.top + 16, size: Style.tickSize, anchor: k == 0 ? .end : .start, fill: "#333333")
+            // The right-hand label goes right of its line unless it would cross the frame; then left of it, a row
+            // lower, clear of the other label.
+            let fitsRight = x + 4 + Drawing.textWidth(name, size: Style.tickSize) <= f.right - 2
+            if k == 0 || !fitsRight {
+                d.text(name, x - 4, f.top + (k == 0 ? 16 : 32), size: Style.tickSize, anchor: .end, fill: "#333333")
+            } else {
+                d.text(name, x + 4, f.top + 16, size: Style.tickSize, anchor: .start, fill: "#333333")
+            }
         }
         return d
     }

@@ -1,0 +1,115 @@
+import CaseIO
+import Report
+import Statistics
+import Study
+
+/// The sections of report.html: study and provenance, cohort and extraction (what was excluded and why), feature
+/// selection, model performance, ROC, calibration, decision curve and clinical impact.
+struct ReportDocument {
+    let study: StudyFile
+    let version: String
+    let featureTable: FeatureTable
+    let failures: [JobFailure]
+    let model: ModelOutcome?
+    /// The figures as laid out for figures/ (inlined as they are, so the files and the report agree).
+    let figures: [(figure: ReportFigure, drawing: Drawing)]
+
+    func html() -> HTMLReport {
+        var report = HTMLReport(title: "RadFleet study report: \(study.name)",
+                                subtitle: "RadFleet \(version) · seed \(study.seed) · cohort \(study.cohort.lastPathComponent)")
+        report.sections = [provenance(), cohort()]
+        switch model {
+        case nil:
+            report.sections.append(.init(id: "model", title: "Model", blocks: [.paragraph("The study file asks for no model.")]))
+        case let .notFitted(reason, _)?:
+            report.sections.append(.init(id: "model", title: "Model", blocks: [.note("Model not fitted: \(reason).")]))
+        case let .evaluated(e)?:
+            report.sections += modelSections(e)
+        }
+        return report
+    }
+
+    func provenance() -> HTMLReport.Section {
+        var rows = [["Study", study.name], ["RadFleet version", version], ["Seed", String(study.seed)],
+                    ["Study file", study.url.lastPathComponent], ["Cohort file", study.cohort.lastPathComponent],
+                    ["PyRadiomics parameter file", study.parameterFile?.lastPathComponent ?? "(defaults)"],
+                    ["Outcome column", study.outcome ?? "(none)"]]
+        if let m = study.model {
+            let folds: String
+            switch m.folds {
+            case let .seeded(k): folds = "\(k) folds drawn from the study seed"
+            case let .column(name): folds = "folds from cohort column '\(name)'"
+            }
+            rows += [["LASSO", "alpha \(ReportNumber.significant(m.alpha)), \(folds), measure \(m.measure.rawValue), rule \(m.rule)"],
+                     ["AUC bootstrap", m.bootstrap > 0 ? "\(m.bootstrap) stratified replicates" : "none"]]
+        }
+        return .init(id: "study", title: "Study and provenance", blocks: [
+            .paragraph("Every number below is in results.json next to this file; figures are in figures/ (SVG and PNG), tables in tables/ (CSV)."),
+            .table(.init(caption: "Study", header: ["Item", "Value"], rows: rows, textColumns: 2)),
+        ])
+    }
+
+    func cohort() -> HTMLReport.Section {
+        let listed = (try? StudyPlan(study: study).manifest.cases.count).map(String.init) ?? "unknown"
+        let failedCases = failures.filter { $0.jobId.hasPrefix("extract:") }.count
+        var rows = [["Cases in the cohort file", listed], ["Cases extracted", String(featureTable.rows.count)],
+                    ["Cases excluded (extraction failed)", String(failedCases)],
+                    ["Feature columns extracted", String(featureTable.columns.count)]]
+        var dropped: [String] = []
+        if case let .evaluated(e)? = model {
+            dropped = e.droppedFeatures
+            rows += [["Cases modelled (with the outcome)", "\(e.caseIds.count) (\(e.events))"],
+                     ["Features offered to the LASSO", String(e.features.count)],
+                     ["Features left out (constant or missing)", String(dropped.count)]]
+        }
+        var blocks: [HTMLReport.Block] = [.table(.init(caption: "Cohort and extraction", header: ["Item", "Value"], rows: rows))]
+        if failures.isEmpty {
+            blocks.append(.paragraph("No case or job was excluded."))
+        } else {
+            let exclusions = ReportTables.exclusions(failures: failures, droppedFeatures: [])
+            blocks.append(.note("\(failures.count) job(s) failed and their cases or results are left out of everything below."))
+            blocks.append(.table(.init(caption: "Excluded cases and jobs, with the reason", header: exclusions.table.header,
+                                       rows: exclusions.table.rows, textColumns: 3)))
+        }
+        if !dropped.isEmpty {
+            blocks.append(.details(summary: "\(dropped.count) feature column(s) left out of the model (constant, or missing in some case)",
+                                   items: dropped))
+        }
+        return .init(id: "cohort", title: "Cohort and extraction", blocks: blocks)
+    }
+
+    func modelSections(_ e: ModelEvaluation) -> [HTMLReport.Section] {
+        func figureBlocks(_ section: ReportFigure.Section) -> [HTMLReport.Block] {
+            figures.filter { $0.figure.section == section }.map { f, drawing in
+                .figure(svg: drawing.svg(), caption: f.caption, id: "figure-\(f.name)")
+            }
+        }
+        var selection: [HTMLReport.Block] = [
+            .paragraph("LASSO logistic regression (alpha \(ReportNumber.significant(e.alpha))) on \(e.features.count) features of "
+                + "\(e.caseIds.count) cases, \(e.folds)-fold cross-validation by \(e.cv.measure.name.lowercased()). λ.min = "
+                + "\(ReportNumber.significant(e.cv.lambdaMin)), λ.1se = \(ReportNumber.significant(e.cv.lambda1SE)); the study uses "
+                + "\(e.rule), which keeps \(e.selected.count) feature(s)."),
+        ]
+        selection += e.cv.notes.map { .note($0) }
+        selection += figureBlocks(.featureSelection)
+        selection.append(.table(e.selectedFeaturesTable.table))
+        if e.selected.isEmpty { selection.append(.note("No feature has a non-zero coefficient at \(e.rule): the rad-score is the intercept alone.")) }
+        let hl: HTMLReport.Block
+        switch e.hosmerLemeshow {
+        case .success: hl = .paragraph(e.hosmerLemeshowText + " (\(e.calibrationGroups) groups; ResourceSelection::hoslem.test).")
+        case .failure: hl = .note(e.hosmerLemeshowText)
+        }
+        return [
+            .init(id: "feature-selection", title: "Feature selection", blocks: selection),
+            .init(id: "performance", title: "Model performance", blocks: [
+                .table(e.performanceTable.table),
+                .paragraph("AUC 95% CI by DeLong's method" + (e.bootstrap.map { "; bootstrap: \($0.count) stratified replicates, percentile interval" } ?? "")
+                    + ". Cut-off: the Youden-optimal rad-score (pROC coords \"best\"). Training-cohort figures are apparent performance."),
+            ]),
+            .init(id: "roc", title: "ROC curve", blocks: figureBlocks(.roc), compact: true),
+            .init(id: "calibration", title: "Calibration", blocks: figureBlocks(.calibration) + [hl], compact: true),
+            .init(id: "decision-curve", title: "Decision curve", blocks: figureBlocks(.decisionCurve), compact: true),
+            .init(id: "clinical-impact", title: "Clinical impact", blocks: figureBlocks(.clinicalImpact), compact: true),
+        ]
+    }
+}

@@ -1,0 +1,59 @@
+import CaseIO
+import Report
+import Statistics
+
+/// The study's tables, shaped like the papers' (one value → one printed cell via `ReportNumber`), each written
+/// as tables/<name>.csv and shown in report.html.
+struct ReportTable {
+    let name: String
+    let table: HTMLReport.Table
+}
+
+extension ModelEvaluation {
+    /// Selected features and coefficients, with the PyRadiomics name split into image type, class and feature.
+    var selectedFeaturesTable: ReportTable {
+        var rows = [["(Intercept)", "", "", "", ReportNumber.significant(intercept)]]
+        for s in selected {
+            let parts = s.name.split(separator: "_", maxSplits: 2).map(String.init)
+            let (image, featureClass, feature) = parts.count == 3 ? (parts[0], parts[1], parts[2]) : ("", "", s.name)
+            rows.append([s.name, image, featureClass, feature, ReportNumber.significant(s.coefficient)])
+        }
+        return ReportTable(name: "selected-features", table: HTMLReport.Table(
+            caption: "Features kept by the LASSO at \(rule) = \(ReportNumber.significant(lambda)) and their coefficients "
+                + "(rad-score = intercept + Σ coefficient × feature value)",
+            header: ["Feature", "Image type", "Class", "Name", "Coefficient"], rows: rows, textColumns: 4))
+    }
+
+    /// Model performance, one row per model and cohort: AUC (95% CI), then ACC, SEN, SPE, PPV, NPV at the Youden
+    /// cut-off of the training cohort.
+    var performanceTable: ReportTable {
+        let rows = performance.map { p -> [String] in
+            let m = p.metrics
+            return [p.model, p.cohort, "\(p.cases) (\(p.events))", ReportNumber.interval(p.auc, p.ci.lower, p.ci.upper), p.ci.method,
+                    p.bootstrap.map { ReportNumber.fixed($0.lower) + "–" + ReportNumber.fixed($0.upper) } ?? "",
+                    ReportNumber.fixed(m.threshold), ReportNumber.fixed(m.accuracy), ReportNumber.fixed(m.sensitivity),
+                    ReportNumber.fixed(m.specificity), ReportNumber.fixed(m.ppv), ReportNumber.fixed(m.npv)]
+        }
+        return ReportTable(name: "model-performance", table: HTMLReport.Table(
+            caption: "Model performance per cohort (ACC, SEN, SPE, PPV, NPV at the Youden cut-off of the training cohort)",
+            header: ["Model", "Cohort", "N (events)", "AUC (95% CI)", "CI method", "AUC 95% CI (bootstrap)", "Cut-off",
+                     "ACC", "SEN", "SPE", "PPV", "NPV"],
+            rows: rows, textColumns: 2))
+    }
+}
+
+enum ReportTables {
+    /// What was left out of the study and why: failed jobs (a case whose image could not be read, …) and feature
+    /// columns the model could not use.
+    static func exclusions(failures: [JobFailure], droppedFeatures: [String]) -> ReportTable {
+        let jobs = failures.map { f -> [String] in
+            let kind = f.jobId.hasPrefix("extract:") ? "case" : "job"
+            let id = kind == "case" ? String(f.jobId.dropFirst("extract:".count)) : f.jobId
+            return [kind, id, f.reason]
+        }
+        let features = droppedFeatures.map { ["feature", $0, "constant or missing in some case; not offered to the model"] }
+        return ReportTable(name: "exclusions", table: HTMLReport.Table(
+            caption: "Excluded cases, jobs and features, with the reason",
+            header: ["Kind", "Id", "Reason"], rows: jobs + features, textColumns: 3))
+    }
+}

@@ -1,0 +1,49 @@
+import CaseIO
+import Foundation
+import Report
+import Statistics
+import Study
+
+/// Writes the study's report into its output folder, from the values results.json is rendered from:
+///
+///     figures/<name>.svg, figures/<name>.png   every figure (`ModelEvaluation.figures`), PNG at 2 px per SVG unit
+///     tables/<name>.csv                          selected features, model performance, exclusions
+///     report.html                                self-contained (inline CSS and SVG, no scripts, no external files)
+///
+/// figures/ and tables/ are the writer's: they are emptied first, so a rerun leaves no stale figure behind. Nothing
+/// here depends on timing or worker count, so the report is the same bytes on any number of workers.
+public struct StudyReportWriter {
+    public let study: StudyFile
+    public let version: String
+    /// Device pixels per SVG unit of the PNG figures.
+    public var pngScale = 2.0
+
+    public init(study: StudyFile, version: String) {
+        self.study = study
+        self.version = version
+    }
+
+    public func write(featureTable: FeatureTable, failures: [JobFailure], model: ModelOutcome?) throws {
+        let fm = FileManager.default
+        let figures = study.output.appendingPathComponent("figures"), tables = study.output.appendingPathComponent("tables")
+        for dir in [figures, tables] {
+            try? fm.removeItem(at: dir)
+            try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        }
+        let evaluation: ModelEvaluation? = if case let .evaluated(e)? = model { e } else { nil }
+        // Each chart is laid out once; the same drawing becomes the SVG file, the PNG file and the inline figure.
+        let drawn = (evaluation?.figures ?? []).map { (figure: $0, drawing: $0.chart.drawing()) }
+        for (figure, drawing) in drawn {
+            try Data(drawing.svg().utf8).write(to: figures.appendingPathComponent("\(figure.name).svg"), options: .atomic)
+            try Data(drawing.png(scale: pngScale)).write(to: figures.appendingPathComponent("\(figure.name).png"), options: .atomic)
+        }
+        var written = [ReportTables.exclusions(failures: failures, droppedFeatures: evaluation?.droppedFeatures ?? [])]
+        if let evaluation { written += [evaluation.selectedFeaturesTable, evaluation.performanceTable] }
+        for t in written {
+            try Data(t.table.csv().utf8).write(to: tables.appendingPathComponent("\(t.name).csv"), options: .atomic)
+        }
+        let document = ReportDocument(study: study, version: version, featureTable: featureTable, failures: failures,
+                                      model: model, figures: drawn)
+        try Data(document.html().html().utf8).write(to: study.output.appendingPathComponent("report.html"), options: .atomic)
+    }
+}
