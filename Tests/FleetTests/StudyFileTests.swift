@@ -94,4 +94,19 @@ final class StudyFileTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("line 3, case 'b': no cohort"), "\($0)")
         }
     }
+
+    func testThePlanRefusesSectionsItDoesNotApplyYet() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("studyfile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "id,image,mask,alnm\n".write(to: dir.appendingPathComponent("cohort.csv"), atomically: true, encoding: .utf8)
+        for (section, key) in [("cohorts: {column: cohort}", "cohorts"), ("features: {redundancy: {threshold: 0.9}}", "features"),
+                               ("clinical: {age: numeric}", "clinical")] {
+            let study = try StudyFile(yaml: base + section, url: dir.appendingPathComponent("study.yaml"))
+            XCTAssertThrowsError(try StudyPlan(study: study)) {
+                XCTAssertEqual(($0 as? StudyError)?.key, key)
+                XCTAssertTrue("\($0)".contains("not applied by this version"), "\($0)")
+            }
+        }
+    }
 }
