@@ -1,6 +1,7 @@
 import Fleet
 import Foundation
 import Statistics
+import ZMQTransport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,7 +28,7 @@ enum SoakBench {
         let study = try String(contentsOf: studyURL, encoding: .utf8)
         try (study.components(separatedBy: "\nmodel:")[0] + "\n").write(to: studyURL, atomically: true, encoding: .utf8)
         let db = dir.appendingPathComponent("soak.sqlite").path
-        let (port, statusPort) = (freePort(), freePort())
+        let (port, statusPort) = (LoopbackPort.free(), LoopbackPort.free())
         let bind = "tcp://127.0.0.1:\(port)", status = "tcp://127.0.0.1:\(statusPort)"
         var rng = SeededGenerator(seed: o.seed)  // the kill schedule is reproducible from --seed
 
@@ -120,18 +121,6 @@ enum SoakBench {
         return p
     }
 
-    /// A TCP port free on 127.0.0.1 right now.
-    static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
-        return Int(UInt16(bigEndian: addr.sin_port))
-    }
 
     struct SoakError: Error, CustomStringConvertible {
         let description: String

@@ -1,3 +1,4 @@
+import ArgumentParser
 import FleetProtocol
 import Foundation
 import ZMQTransport
@@ -216,5 +217,30 @@ final class WatchedChannel: MessageChannel {
 
     func check() throws {
         if let refusal = HandshakeRefused.first(in: monitor.drain(), endpoint: endpoint, keyed: keyed) { throw refusal }
+    }
+}
+
+/// The key options of a fleet client (`radfleet worker`, `radfleet status`): its own secret key file and the
+/// coordinator's public key, or `--insecure` plaintext on loopback.
+struct ClientKeyOptions: ParsableArguments {
+    @Option(name: .long, help: "Your secret key file (NAME.key_secret from `radfleet keygen`; its .key must be authorised).")
+    var curveSecret: String?
+
+    @Option(name: .long, help: "The coordinator's public key file (its NAME.key).")
+    var serverKey: String?
+
+    @Flag(name: .long, help: "Plaintext ZeroMQ without keys; only on loopback addresses.")
+    var insecure = false
+
+    func securityMode(endpoint: String) throws -> FleetSecurityPolicy.Mode {
+        do {
+            return try FleetSecurityPolicy.mode(endpoints: [endpoint],
+                                                keyOptions: [("--curve-secret", curveSecret != nil), ("--server-key", serverKey != nil)],
+                                                insecure: insecure)
+        } catch { throw ValidationError(error.description) }
+    }
+
+    func socketSecurity(endpoint: String) throws -> SocketSecurity {
+        try ClientSecurity.resolve(secret: curveSecret, serverKey: serverKey, mode: try securityMode(endpoint: endpoint))
     }
 }

@@ -21,36 +21,22 @@ struct StatusCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds to wait for the coordinator to answer.")
     var timeout: Double = 5
 
-    @Option(name: .long, help: "Your secret key file (NAME.key_secret from `radfleet keygen`; its .key must be authorised).")
-    var curveSecret: String?
+    @OptionGroup var keys: ClientKeyOptions
 
-    @Option(name: .long, help: "The coordinator's public key file (its NAME.key).")
-    var serverKey: String?
 
-    @Flag(name: .long, help: "Plaintext ZeroMQ without keys; only on loopback addresses.")
-    var insecure = false
-
-    func securityMode() throws -> FleetSecurityPolicy.Mode {
-        do {
-            return try FleetSecurityPolicy.mode(endpoints: [connect],
-                                                keyOptions: [("--curve-secret", curveSecret != nil), ("--server-key", serverKey != nil)],
-                                                insecure: insecure)
-        } catch { throw ValidationError(error.description) }
-    }
-
-    func validate() throws { _ = try securityMode() }
+    func validate() throws { _ = try keys.securityMode(endpoint: connect) }
 
     func run() throws {
         let context = ZMQContext()
         let channel = try reportingErrors {
             try FleetEndpoints.dealer(context, connect: connect, identity: "status-\(ProcessInfo.processInfo.processIdentifier)",
-                                      security: try ClientSecurity.resolve(secret: curveSecret, serverKey: serverKey, mode: try securityMode()))
+                                      security: try keys.socketSecurity(endpoint: connect))
         }
         let codec = MessageCodec()
         repeat {
             _ = try reportingErrors { try channel.send(codec.encode(StatusRequest()), to: nil) }
             guard let (_, frame) = try reportingErrors({ try channel.receive(timeout: timeout) }) else {
-                let hint = curveSecret == nil ? "is the coordinator running?" : "is the coordinator running, and is --server-key its public key?"
+                let hint = keys.curveSecret == nil ? "is the coordinator running?" : "is the coordinator running, and is --server-key its public key?"
                 standardError("radfleet status: no answer from \(connect) within \(Int(timeout)) s (\(hint))")
                 throw ExitCode(1)
             }

@@ -35,25 +35,11 @@ struct WorkerCommand: ParsableCommand {
     @Option(name: .long, help: "Largest result sent, in MiB (keep it at most the coordinator's); a larger one is reported as the job's failure.")
     var maxResultMb: Double = 16
 
-    @Option(name: .long, help: "This worker's secret key file (NAME.key_secret from `radfleet keygen`).")
-    var curveSecret: String?
+    @OptionGroup var keys: ClientKeyOptions
 
-    @Option(name: .long, help: "The coordinator's public key file (its NAME.key).")
-    var serverKey: String?
-
-    @Flag(name: .long, help: "Plaintext ZeroMQ without keys; only on loopback addresses.")
-    var insecure = false
-
-    func securityMode() throws -> FleetSecurityPolicy.Mode {
-        do {
-            return try FleetSecurityPolicy.mode(endpoints: [connect],
-                                                keyOptions: [("--curve-secret", curveSecret != nil), ("--server-key", serverKey != nil)],
-                                                insecure: insecure)
-        } catch { throw ValidationError(error.description) }
-    }
 
     func validate() throws {
-        _ = try securityMode()
+        _ = try keys.securityMode(endpoint: connect)
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if !(maxResultMb > 0) { throw ValidationError("--max-result-mb must be positive") }
     }
@@ -67,7 +53,7 @@ struct WorkerCommand: ParsableCommand {
         let runner = StandardJobRunner(dataRoot: URL(fileURLWithPath: dataRoot),
                                        limits: ImageLimits(maxPixels: Int(maxMegapixels * 1_000_000)))
         let security = try reportingErrors {
-            try ClientSecurity.resolve(secret: curveSecret, serverKey: serverKey, mode: try securityMode())
+            try keys.socketSecurity(endpoint: connect)
         }
         let context = ZMQContext()
         var generation = 0
