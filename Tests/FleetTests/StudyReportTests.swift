@@ -172,7 +172,7 @@ final class StudyReportTests: XCTestCase {
         }
         func f3(_ v: Double) -> String { String(format: "%.3f", v) }
         let rows = try csv(out.appendingPathComponent("tables/model-performance.csv"))
-        XCTAssertEqual(rows.count, 2, "header + one row (rad-score, training)")
+        XCTAssertEqual(rows.count, 3, "header + the rad-score and the SVM, training cohort")
         let header = rows[0], row = rows[1]
         func cell(_ name: String) throws -> String { row[try XCTUnwrap(header.firstIndex(of: name), name)] }
         XCTAssertEqual(try cell("AUC (95% CI)"), "\(f3(try number("auc"))) (\(f3(try number("ci", "lower")))–\(f3(try number("ci", "upper"))))")
@@ -187,6 +187,25 @@ final class StudyReportTests: XCTestCase {
         // The report shows the same row.
         let doc = XMLDocumentScan(try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8))
         XCTAssertTrue(doc.rows(inSection: "performance").contains(row), "report.html's performance table differs from the CSV")
+
+        // The SVM row: its chosen setting and the apparent fit in results.json's svm section.
+        let svm = try XCTUnwrap(try resultsJSON()["svm"] as? [String: Any])
+        let chosen = try XCTUnwrap(svm["chosen"] as? [String: Any]), fit = try XCTUnwrap(svm["fit"] as? [String: Any])
+        let ci = try XCTUnwrap(fit["ci"] as? [String: Any]), youden = try XCTUnwrap(fit["youden"] as? [String: Double])
+        let svmRow = rows[2]
+        func svmCell(_ name: String) throws -> String { svmRow[try XCTUnwrap(header.firstIndex(of: name), name)] }
+        XCTAssertTrue(svmRow[0].hasPrefix("SVM (radial, C = "), svmRow[0])
+        XCTAssertTrue(svmRow[0].contains(String(format: "%g", try XCTUnwrap(chosen["cost"] as? Double))), svmRow[0])
+        XCTAssertEqual(try svmCell("AUC (95% CI)"),
+                       "\(f3(try XCTUnwrap(fit["auc"] as? Double))) (\(f3(try XCTUnwrap(ci["lower"] as? Double)))–\(f3(try XCTUnwrap(ci["upper"] as? Double))))")
+        XCTAssertEqual(try svmCell("Cut-off"), f3(try XCTUnwrap(youden["threshold"])))
+        for (column, key) in [("ACC", "accuracy"), ("SEN", "sensitivity"), ("SPE", "specificity"), ("PPV", "ppv"), ("NPV", "npv")] {
+            XCTAssertEqual(try svmCell(column), f3(try XCTUnwrap(youden[key])), "SVM \(column)")
+        }
+        XCTAssertTrue(doc.rows(inSection: "performance").contains(svmRow), "report.html's SVM row differs from the CSV")
+        let grid = try csv(out.appendingPathComponent("tables/svm-grid.csv"))
+        XCTAssertEqual(grid.count, 1 + (try XCTUnwrap(svm["grid"] as? [Any])).count)
+        XCTAssertEqual(grid.dropFirst().filter { $0[0] == "✓" }.count, 1, "one chosen setting")
     }
 
     func testSelectedFeaturesTableEqualsResultsJSON() throws {

@@ -52,10 +52,20 @@ public struct Aggregator {
                 ("rows", .array(rows)),
             ])),
             ("model", model.map(ModelSection.render) ?? .null),
-            ("svm", SVMSection.assemble(study: study, results: allResults) ?? .null),
+            ("svm", svmSection(model)),
             ("failures", .array(problems.map { .object([("jobId", .string($0.jobId)), ("reason", .string($0.reason))]) })),
         ])
         return Outputs(featureTable: table, failures: problems, resultsJSON: json, model: model)
+    }
+
+    /// results.json's `svm` section: null without an SVM in the study, else its evaluation or why there is none.
+    func svmSection(_ model: ModelOutcome?) -> OrderedJSON {
+        guard study.model?.svm != nil else { return .null }
+        switch model {
+        case let .evaluated(e)?: return e.svm.map(SVMSection.render) ?? .null
+        case let .notFitted(reason, _)?: return .object([("status", .string("not fitted: \(reason)"))])
+        case nil: return .null
+        }
     }
 
     /// Writes `features.csv`, `results.json` and the report (figures/, tables/, report.html) into the study's

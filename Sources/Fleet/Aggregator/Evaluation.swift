@@ -52,6 +52,10 @@ public struct ModelEvaluation: Sendable {
     public let treatAll: DecisionCurve
     public let clinicalImpact: ClinicalImpact
 
+    // MARK: Other models on the same cases
+    /// The SVM grid and fit on the LASSO-selected features (nil: the study asks for none).
+    public let svm: Result<SVMEvaluation, EvaluationError>?
+
     public var events: Int { outcomes.reduce(0, +) }
 
     /// One row of the performance table (papers' "AUC (95% CI), ACC, SEN, SPE, PPV, NPV").
@@ -67,10 +71,15 @@ public struct ModelEvaluation: Sendable {
         public let metrics: ConfusionMetrics
     }
 
-    /// Rows of the performance table: today the rad-score on the training cohort.
+    /// Rows of the performance table: the rad-score, then the SVM at its chosen setting, on the training cohort.
     public var performance: [Performance] {
-        [Performance(model: "Rad-score", cohort: "training", cases: caseIds.count, events: events, auc: roc.auc,
-                     ci: ("DeLong", delong.lower, delong.upper), bootstrap: bootstrap, metrics: youden)]
+        var rows = [Performance(model: "Rad-score", cohort: "training", cases: caseIds.count, events: events, auc: roc.auc,
+                                ci: ("DeLong", delong.lower, delong.upper), bootstrap: bootstrap, metrics: youden)]
+        if case let .success(s)? = svm, let fit = s.fit {
+            rows.append(Performance(model: s.label, cohort: "training", cases: fit.caseIds.count, events: fit.outcomes.reduce(0, +),
+                                    auc: fit.roc.auc, ci: ("DeLong", fit.delong.lower, fit.delong.upper), bootstrap: nil, metrics: fit.youden))
+        }
+        return rows
     }
 }
 

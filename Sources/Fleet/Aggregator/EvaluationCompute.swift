@@ -10,7 +10,9 @@ extension ModelEvaluation {
 
     /// Evaluates the study's cross-validated LASSO from its data, the whole-data path (`fit:lasso`) and the
     /// `bootstrap` job results (blocks merged by index, as the plan numbered them).
-    init(spec: ModelSpec, data: ModelData, full: LogisticLassoPath, model: LassoStudyModel, results: [String: String]) throws {
+    init(spec: ModelSpec, data: ModelData, full: LogisticLassoPath, model: LassoStudyModel, results: [String: String],
+         svm: Result<SVMEvaluation, EvaluationError>?) throws {
+        self.svm = svm
         let cv = model.cv
         let outcomes = data.outcomes.map(Double.init)
         caseIds = data.caseIds

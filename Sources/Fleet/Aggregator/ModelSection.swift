@@ -28,7 +28,8 @@ package enum ModelSection {
             }
             let full = try JSONDecoder().decode(LogisticLassoPath.self, from: Data(fitText.utf8))
             let model = try plan.lassoModel(data: data, full: full, results: results)
-            return .evaluated(try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results))
+            let svm = SVMSection.evaluate(spec: spec, plan: plan, data: data, lasso: model, results: results)
+            return .evaluated(try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm))
         } catch {
             return .notFitted(reason: "\(error)", cases: nil)
         }

@@ -104,12 +104,24 @@ struct ReportDocument {
             .init(id: "performance", title: "Model performance", blocks: [
                 .table(e.performanceTable.table),
                 .paragraph("AUC 95% CI by DeLong's method" + (e.bootstrap.map { "; bootstrap: \($0.count) stratified replicates, percentile interval" } ?? "")
-                    + ". Cut-off: the Youden-optimal rad-score (pROC coords \"best\"). Training-cohort figures are apparent performance."),
-            ]),
+                    + ". Cut-off: the Youden-optimal score (pROC coords \"best\"). Training-cohort figures are apparent performance."),
+            ] + svmBlocks(e.svm)),
             .init(id: "roc", title: "ROC curve", blocks: figureBlocks(.roc), compact: true),
             .init(id: "calibration", title: "Calibration", blocks: figureBlocks(.calibration) + [hl], compact: true),
             .init(id: "decision-curve", title: "Decision curve", blocks: figureBlocks(.decisionCurve), compact: true),
             .init(id: "clinical-impact", title: "Clinical impact", blocks: figureBlocks(.clinicalImpact), compact: true),
         ]
+    }
+
+    /// The SVM grid table, or why the SVM is missing; nothing when the study asks for no SVM.
+    func svmBlocks(_ svm: Result<SVMEvaluation, EvaluationError>?) -> [HTMLReport.Block] {
+        switch svm {
+        case nil: return []
+        case let .failure(e)?: return [.note("SVM not fitted: \(e.description).")]
+        case let .success(s)?:
+            var blocks: [HTMLReport.Block] = [.table(s.gridTable.table)]
+            if let why = s.incomplete { blocks.append(.note("SVM not fitted: \(why).")) }
+            return blocks
+        }
     }
 }

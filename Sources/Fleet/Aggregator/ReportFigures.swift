@@ -46,11 +46,21 @@ extension ModelEvaluation {
         var curve = ROCChart.Curve(name: "Rad-score", specificities: roc.specificities, sensitivities: roc.sensitivities,
                                    auc: roc.auc, ci: (delong.lower, delong.upper))
         curve.marker = (1 - youden.specificity, youden.sensitivity)
+        var curves = [curve]
+        var svmText = ""
+        if case let .success(s)? = svm, let fit = s.fit {
+            var c = ROCChart.Curve(name: s.label, specificities: fit.roc.specificities, sensitivities: fit.roc.sensitivities,
+                                   auc: fit.roc.auc, ci: (fit.delong.lower, fit.delong.upper))
+            c.marker = (1 - fit.youden.specificity, fit.youden.sensitivity)
+            curves.append(c)
+            svmText = " The \(s.label) curve is its fit on the same cases (decision values); its cross-validated AUC is in the SVM grid table."
+        }
         out.append(ReportFigure(
             name: "roc", section: .roc,
             caption: "ROC curve of the rad-score, training cohort (\(cohortText)); AUC with DeLong 95% CI. The dot marks the "
-                + "Youden cut-off (rad-score ≥ \(ReportNumber.fixed(youden.threshold))). Apparent performance: the model was fitted on these cases.",
-            chart: ROCChart(title: "ROC — training cohort", curves: [curve])))
+                + "Youden cut-off (rad-score ≥ \(ReportNumber.fixed(youden.threshold))). Apparent performance: the model was fitted on these cases."
+                + svmText,
+            chart: ROCChart(title: "ROC — training cohort", curves: curves)))
         var calibrationChart = CalibrationChart(title: "Calibration — training cohort",
                                                 apparent: zip(calibration.predicted, calibration.observed).map { (x: $0, y: $1) },
                                                 predictedRisks: risk)

@@ -42,6 +42,20 @@ extension ModelEvaluation {
     }
 }
 
+extension SVMEvaluation {
+    /// The SVM grid: each setting's cross-validated AUC (pooled held-out decision values) and per-fold AUCs.
+    var gridTable: ReportTable {
+        let rows = grid.enumerated().map { i, g -> [String] in
+            [i == best ? "✓" : "", ReportNumber.significant(g.cost), g.gamma.map { ReportNumber.significant($0) } ?? "",
+             ReportNumber.fixed(g.auc), g.foldAUC.map { $0.map { ReportNumber.fixed($0) } ?? "–" }.joined(separator: " ")]
+        }
+        return ReportTable(name: "svm-grid", table: HTMLReport.Table(
+            caption: "SVM grid (\(spec.kernel.rawValue) kernel, e1071 scaling) on the \(features.count) LASSO-selected features, "
+                + "\(Set(folds).count)-fold cross-validation with the LASSO's folds; ✓ the chosen setting",
+            header: ["Chosen", "Cost", "γ", "CV AUC", "Fold AUCs"], rows: rows, textColumns: 1))
+    }
+}
+
 enum ReportTables {
     /// What was left out of the study and why: failed jobs (a case whose image could not be read, …) and feature
     /// columns the model could not use.

@@ -7,7 +7,7 @@ import Study
 /// Writes the study's report into its output folder, from the values results.json is rendered from:
 ///
 ///     figures/<name>.svg, figures/<name>.png   every figure (`ModelEvaluation.figures`), PNG at 2 px per SVG unit
-///     tables/<name>.csv                          selected features, model performance, exclusions
+///     tables/<name>.csv                          selected features, model performance, SVM grid, exclusions
 ///     report.html                                self-contained (inline CSS and SVG, no scripts, no external files)
 ///
 /// figures/ and tables/ are the writer's: they are emptied first, so a rerun leaves no stale figure behind. Nothing
@@ -39,6 +39,7 @@ public struct StudyReportWriter {
         }
         var written = [ReportTables.exclusions(failures: failures, droppedFeatures: evaluation?.droppedFeatures ?? [])]
         if let evaluation { written += [evaluation.selectedFeaturesTable, evaluation.performanceTable] }
+        if case let .success(svm)? = evaluation?.svm { written.append(svm.gridTable) }
         for t in written {
             try Data(t.table.csv().utf8).write(to: tables.appendingPathComponent("\(t.name).csv"), options: .atomic)
         }
