@@ -33,6 +33,9 @@ public enum DemoCohortWriter {
     extraction:
       params: params.yaml
     output: results
+    cohorts:                    # the models are fitted on the training cohort, evaluated on the others
+      column: cohort
+      training: training
     model:                      # rad-score: cross-validated LASSO on the features, then its AUC bootstrap
       lasso:
         folds: 5

@@ -98,7 +98,7 @@ extension StudyPlan {
         let folds = Set(data.foldIDs).count
         let events = data.outcomes.filter { $0 == 1 }.count, nonEvents = data.outcomes.count - events
         if data.features.isEmpty { return "no usable feature column (all constant or with missing values)" }
-        if data.caseIds.count < 20 { return "\(data.caseIds.count) extracted cases; a cross-validated model needs at least 20" }
+        if data.caseIds.count < 20 { return "\(data.caseIds.count) extracted training cases; a cross-validated model needs at least 20" }
         if min(events, nonEvents) < folds {
             return "\(min(events, nonEvents)) cases in the smaller outcome class for \(folds) folds; needs at least one per fold"
         }
@@ -107,37 +107,15 @@ extension StudyPlan {
 
     /// The model's training data: the cases whose extraction succeeded (cohort order), their outcome and fold.
     public func modelData(results: [String: String]) throws -> ModelData {
-        guard let model = study.model, let outcomeColumn = study.outcome else {
-            throw StudyError(file: study.url.path, key: "model", reason: "no model section")
-        }
+        guard let model = study.model else { throw StudyError(file: study.url.path, key: "model", reason: "no model section") }
         let cohort = study.cohort
+        let training = try extractedCases(results: results).filter(\.training)
+        let rows = training.map { (id: $0.id, names: $0.names, values: $0.values) }
+        let outcomes = training.map(\.outcome)
         let ids = try DataTable.textColumn("id", of: cohort)
-        let outcomeText = try DataTable.textColumn(outcomeColumn, of: cohort)
-        var outcomeOf: [String: Int] = [:], line: [String: Int] = [:]
-        for (i, (id, text)) in zip(ids, outcomeText).enumerated() {
-            guard let v = Int(text.trimmingCharacters(in: .whitespaces)), v == 0 || v == 1 else {
-                throw StudyError(file: cohort.path, key: outcomeColumn, reason: "line \(i + 2), case '\(id)': outcome '\(text)' is not 0 or 1")
-            }
-            outcomeOf[id] = v
-            line[id] = i + 2
-        }
-        var rows: [(id: String, names: [String], values: [Double?])] = []
-        for c in manifest.cases {
-            guard let text = results["extract:\(c.id)"] else { continue }
-            let out: ExtractJobOutput
-            do { out = try ExtractJobOutput(jsonText: text) } catch {
-                throw StudyError(file: study.url.path, key: nil, reason: "result of job extract:\(c.id) is not usable: \(error)")
-            }
-            rows.append((c.id, out.names, out.values))
-        }
-        let outcomes = try rows.map { row -> Int in
-            guard let v = outcomeOf[row.id] else {
-                throw StudyError(file: cohort.path, key: outcomeColumn, reason: "case '\(row.id)' has no outcome")
-            }
-            return v
-        }
         guard Set(outcomes).count == 2 else {
-            throw StudyError(file: cohort.path, key: outcomeColumn, reason: "the extracted cases hold one outcome class only; a model needs both")
+            throw StudyError(file: cohort.path, key: study.outcome,
+                             reason: "the extracted \(study.cohortSplit == nil ? "" : "training ")cases hold one outcome class only; a model needs both")
         }
         let folds: [Int]
         switch model.folds {
@@ -156,6 +134,63 @@ extension StudyPlan {
             folds = rows.map { foldOf[$0.id] ?? 1 }
         }
         return ModelData(rows: rows, outcomes: outcomes, foldIDs: folds)
+    }
+
+    /// One extracted case: its feature row, outcome, cohort name and whether it trains the models.
+    public struct ExtractedCase: Sendable {
+        public let id: String
+        public let names: [String]
+        public let values: [Double?]
+        public let outcome: Int
+        public let cohort: String
+        public let training: Bool
+    }
+
+    /// The cases whose extraction succeeded, in cohort order, with their outcome and cohort (every case is
+    /// `training` without a `cohorts:` section).
+    public func extractedCases(results: [String: String]) throws -> [ExtractedCase] {
+        guard let outcomeColumn = study.outcome else { throw StudyError(file: study.url.path, key: "outcome", reason: "missing") }
+        let cohort = study.cohort
+        let ids = try DataTable.textColumn("id", of: cohort)
+        let outcomeText = try DataTable.textColumn(outcomeColumn, of: cohort)
+        var outcomeOf: [String: Int] = [:]
+        for (i, (id, text)) in zip(ids, outcomeText).enumerated() {
+            guard let v = Int(text.trimmingCharacters(in: .whitespaces)), v == 0 || v == 1 else {
+                throw StudyError(file: cohort.path, key: outcomeColumn, reason: "line \(i + 2), case '\(id)': outcome '\(text)' is not 0 or 1")
+            }
+            outcomeOf[id] = v
+        }
+        var cohortOf: [String: String] = [:]
+        if let split = study.cohortSplit {
+            let names = try split.cohorts(ids: ids, values: try DataTable.textColumn(split.column, of: cohort), file: cohort.path)
+            cohortOf = Dictionary(zip(ids, names), uniquingKeysWith: { a, _ in a })
+        }
+        var out: [ExtractedCase] = []
+        for c in manifest.cases {
+            guard let text = results["extract:\(c.id)"] else { continue }
+            let row: ExtractJobOutput
+            do { row = try ExtractJobOutput(jsonText: text) } catch {
+                throw StudyError(file: study.url.path, key: nil, reason: "result of job extract:\(c.id) is not usable: \(error)")
+            }
+            guard let outcome = outcomeOf[c.id] else {
+                throw StudyError(file: cohort.path, key: outcomeColumn, reason: "case '\(c.id)' has no outcome")
+            }
+            let name = cohortOf[c.id] ?? "training"
+            out.append(ExtractedCase(id: c.id, names: row.names, values: row.values, outcome: outcome, cohort: name,
+                                     training: study.cohortSplit.map { name == $0.training } ?? true))
+        }
+        return out
+    }
+
+    /// The cohorts the models are evaluated on but not fitted to (internal, external, prospective, …), each with
+    /// its extracted cases, in order of first appearance in the cohort file.
+    public func evaluationCohorts(results: [String: String]) throws -> [(name: String, cases: [ExtractedCase])] {
+        var order: [String] = [], byName: [String: [ExtractedCase]] = [:]
+        for c in try extractedCases(results: results) where !c.training {
+            if byName[c.cohort] == nil { order.append(c.cohort) }
+            byName[c.cohort, default: []].append(c)
+        }
+        return order.map { ($0, byName[$0]!) }
     }
 
     /// The cross-validated LASSO and its rad-score, from the `fit` and `cvfold` results.

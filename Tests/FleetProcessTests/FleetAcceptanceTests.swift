@@ -25,7 +25,7 @@ final class FleetAcceptanceTests: XCTestCase {
         let a = try results(of: one), b = try results(of: three)
         XCTAssertEqual(a.json, b.json, "results.json differs between 1 and 3 workers")
         let model = String(decoding: a.json, as: UTF8.self)
-        XCTAssertTrue(model.contains("\"model\": {") && model.contains("not fitted: 10 extracted cases"), "10 cases are too few for the model, and results.json says so")
+        XCTAssertTrue(model.contains("\"model\": {") && model.contains("not fitted: 7 extracted training cases"), "10 cases (7 in training) are too few for the model, and results.json says so")
         XCTAssertEqual(a.csv, b.csv)
         let table = String(decoding: a.csv, as: UTF8.self).split(separator: "\n")
         XCTAssertEqual(table.count, 11, "header + 10 cases")

@@ -20,32 +20,8 @@ final class ModelStagesTests: XCTestCase {
         try? FileManager.default.removeItem(at: dir)
     }
 
-    /// Runs every job the plan gives, stage by stage, in reverse order within a stage, as a worker would.
     private func runStudy() throws -> (plan: StudyPlan, results: [String: String], kinds: [JobKind: Int]) {
-        let study = try StudyFile(contentsOf: dir.appendingPathComponent("study.yaml"))
-        let plan = try StudyPlan(study: study)
-        let runner = StandardJobRunner(dataRoot: dir)
-        var results: [String: String] = [:]
-        var kinds: [JobKind: Int] = [:]
-        var stage = try plan.extractionJobs()
-        while !stage.isEmpty {
-            for job in stage.reversed() where results[job.id] == nil {
-                // Through the wire: the job as the coordinator stores and sends it, the result as text.
-                let codec = MessageCodec()
-                let sent = try codec.decode(codec.encode(Message.job(JobAssignment(job: job, attempt: 1, leaseSeconds: 60))))
-                guard case let .job(received) = sent else {
-                    XCTFail("\(job.id) did not come back as a job message")
-                    continue
-                }
-                switch runner.run(received.job) {
-                case let .success(value): results[job.id] = RawJSON(value).text
-                case let .failure(f): XCTFail("\(job.id): \(f.reason)")
-                }
-                kinds[job.kind, default: 0] += 1
-            }
-            stage = try plan.nextJobs(results: results).map(\.job).filter { results[$0.id] == nil }
-        }
-        return (plan, results, kinds)
+        try InProcessStudy.run(studyFile: dir.appendingPathComponent("study.yaml"), dataRoot: dir)
     }
 
     func testFleetStagesEqualTheInProcessComputation() throws {
@@ -148,7 +124,7 @@ final class ModelStagesTests: XCTestCase {
 
     func testTooFewCasesAreReportedNotFitted() throws {
         let small = dir.appendingPathComponent("small")
-        try DemoCohortWriter.write(DemoCohort(count: 8, seed: 11, size: 96), to: small)
+        try DemoCohortWriter.write(DemoCohort(count: 14, seed: 11, size: 96), to: small)
         let plan = try StudyPlan(study: try StudyFile(contentsOf: small.appendingPathComponent("study.yaml")))
         let runner = StandardJobRunner(dataRoot: small)
         var results: [String: String] = [:]
@@ -157,6 +133,6 @@ final class ModelStagesTests: XCTestCase {
         }
         XCTAssertTrue(try plan.nextJobs(results: results).isEmpty)
         XCTAssertEqual(StudyPlan.modelIneligibility(try plan.modelData(results: results)),
-                       "8 extracted cases; a cross-validated model needs at least 20")
+                       "9 extracted training cases; a cross-validated model needs at least 20")
     }
 }

@@ -38,7 +38,13 @@ final class StudyReportTests: XCTestCase {
     static func runStudy(in dir: URL, seed: UInt64) throws -> URL {
         try DemoCohortWriter.write(DemoCohort(count: 30, seed: seed, size: 96), to: dir)
         try Data("not a png".utf8).write(to: dir.appendingPathComponent("images/\(brokenCase).png"))
-        let study = try StudyFile(contentsOf: dir.appendingPathComponent("study.yaml"))
+        // One cohort: every case trains the model (the cohort split has its own tests, CohortSplitTests).
+        let studyURL = dir.appendingPathComponent("study.yaml")
+        let lines = try String(contentsOf: studyURL, encoding: .utf8).components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("cohorts:") }) else { throw CocoaError(.fileReadCorruptFile) }
+        try (lines[..<start] + lines[(start + 3)...]).joined(separator: "\n").write(to: studyURL, atomically: true, encoding: .utf8)
+        let study = try StudyFile(contentsOf: studyURL)
+        precondition(study.cohortSplit == nil)
         let plan = try StudyPlan(study: study)
         let store = try JobStore(path: dir.appendingPathComponent("run.sqlite").path)
         let runner = StandardJobRunner(dataRoot: dir)

@@ -52,6 +52,10 @@ public struct ModelEvaluation: Sendable {
     public let treatAll: DecisionCurve
     public let clinicalImpact: ClinicalImpact
 
+    // MARK: Other cohorts
+    /// The rad-score on each cohort it was not fitted to, in cohort-file order (empty without `cohorts:`).
+    public let cohorts: [CohortEvaluation]
+
     // MARK: Other models on the same cases
     /// The SVM grid and fit on the LASSO-selected features (nil: the study asks for none).
     public let svm: Result<SVMEvaluation, EvaluationError>?
@@ -71,10 +75,16 @@ public struct ModelEvaluation: Sendable {
         public let metrics: ConfusionMetrics
     }
 
-    /// Rows of the performance table: the rad-score, then the SVM at its chosen setting, on the training cohort.
+    /// Rows of the performance table: the rad-score on the training cohort, then on each other cohort (at the
+    /// training cut-off), then the SVM at its chosen setting on the training cohort.
     public var performance: [Performance] {
         var rows = [Performance(model: "Rad-score", cohort: "training", cases: caseIds.count, events: events, auc: roc.auc,
                                 ci: ("DeLong", delong.lower, delong.upper), bootstrap: bootstrap, metrics: youden)]
+        for c in cohorts {
+            guard case let .success(d) = c.discrimination else { continue }
+            rows.append(Performance(model: "Rad-score", cohort: c.name, cases: c.caseIds.count, events: c.events, auc: d.roc.auc,
+                                    ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
+        }
         if case let .success(s)? = svm, let fit = s.fit {
             rows.append(Performance(model: s.label, cohort: "training", cases: fit.caseIds.count, events: fit.outcomes.reduce(0, +),
                                     auc: fit.roc.auc, ci: ("DeLong", fit.delong.lower, fit.delong.upper), bootstrap: nil, metrics: fit.youden))

@@ -11,7 +11,7 @@ extension ModelEvaluation {
     /// Evaluates the study's cross-validated LASSO from its data, the whole-data path (`fit:lasso`) and the
     /// `bootstrap` job results (blocks merged by index, as the plan numbered them).
     init(spec: ModelSpec, data: ModelData, full: LogisticLassoPath, model: LassoStudyModel, results: [String: String],
-         svm: Result<SVMEvaluation, EvaluationError>?) throws {
+         svm: Result<SVMEvaluation, EvaluationError>?, cohorts: [(name: String, cases: [StudyPlan.ExtractedCase])] = []) throws {
         self.svm = svm
         let cv = model.cv
         let outcomes = data.outcomes.map(Double.init)
@@ -45,6 +45,8 @@ extension ModelEvaluation {
         }
         bootstrap = replicates.isEmpty ? nil : BootstrapInterval(replicates: replicates)
         youden = YoudenCutoff(roc).best
+        let cutoff = youden.threshold
+        self.cohorts = cohorts.map { CohortEvaluation(name: $0.name, cases: $0.cases, data: data, model: model, cutoff: cutoff) }
 
         risk = model.radScores.map { 1 / (1 + Foundation.exp(-$0)) }
         calibrationGroups = Self.groups

@@ -29,7 +29,8 @@ package enum ModelSection {
             let full = try JSONDecoder().decode(LogisticLassoPath.self, from: Data(fitText.utf8))
             let model = try plan.lassoModel(data: data, full: full, results: results)
             let svm = SVMSection.evaluate(spec: spec, plan: plan, data: data, lasso: model, results: results)
-            return .evaluated(try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm))
+            return .evaluated(try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm,
+                                                  cohorts: try plan.evaluationCohorts(results: results)))
         } catch {
             return .notFitted(reason: "\(error)", cases: nil)
         }
@@ -43,7 +44,8 @@ package enum ModelSection {
         }
     }
 
-    static func numbers(_ xs: [Double]) -> OrderedJSON { .array(xs.map { $0.isFinite ? .number($0) : .null }) }
+    static func numbers(_ xs: [Double]) -> OrderedJSON { .array(xs.map(finite)) }
+    static func finite(_ x: Double) -> OrderedJSON { x.isFinite ? .number(x) : .null }
 
     static func render(_ e: ModelEvaluation) -> OrderedJSON {
         let cv = e.cv
@@ -73,7 +75,36 @@ package enum ModelSection {
             ])),
             ("radScore", .object(zip(e.caseIds, e.radScores).map { ($0, OrderedJSON.number($1)) })),
             ("evaluation", evaluation(e)),
-        ])
+        ] + (e.cohorts.isEmpty ? [] : [("cohorts", .array(e.cohorts.map(cohort)))]))
+    }
+
+    /// A cohort the model was not fitted to: its cases' rad-scores, AUC with DeLong CI, ROC, and the rates at the
+    /// training cohort's Youden cut-off.
+    static func cohort(_ c: CohortEvaluation) -> OrderedJSON {
+        var fields: [(String, OrderedJSON)] = [
+            ("name", .string(c.name)), ("cases", .integer(c.caseIds.count)), ("events", .integer(c.events)),
+            ("excluded", .array(c.excluded.map { .object([("id", .string($0.id)), ("reason", .string($0.reason))]) })),
+            ("radScore", .object(zip(c.caseIds, c.radScores).map { ($0, OrderedJSON.number($1)) })),
+        ]
+        switch c.discrimination {
+        case let .failure(why):
+            fields.append(("status", .string("not evaluated: \(why.description)")))
+        case let .success(d):
+            let m = d.metrics
+            fields += [
+                ("auc", .number(d.roc.auc)),
+                ("ci", .object([("method", .string("delong")), ("lower", .number(d.delong.lower)), ("upper", .number(d.delong.upper))])),
+                ("roc", .object([("thresholds", numbers(d.roc.thresholds)), ("sensitivities", numbers(d.roc.sensitivities)),
+                                 ("specificities", numbers(d.roc.specificities))])),
+                ("atTrainingCutoff", .object([
+                    ("threshold", .number(m.threshold)), ("accuracy", .number(m.accuracy)),
+                    ("sensitivity", .number(m.sensitivity)), ("specificity", .number(m.specificity)),
+                    ("ppv", finite(m.ppv)), ("npv", finite(m.npv)),
+                    ("tp", .number(m.tp)), ("fp", .number(m.fp)), ("tn", .number(m.tn)), ("fn", .number(m.fn)),
+                ])),
+            ]
+        }
+        return .object(fields)
     }
 
     static func evaluation(_ e: ModelEvaluation) -> OrderedJSON {

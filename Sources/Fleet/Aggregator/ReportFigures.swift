@@ -12,6 +12,12 @@ struct ReportFigure {
     let section: Section
     let caption: String
     let chart: any Chart
+
+    /// A cohort name as a file-name part: letters and digits kept (lower-cased), anything else a hyphen.
+    static func slug(_ name: String) -> String {
+        let mapped = name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
+        return String(mapped).split(separator: "-").joined(separator: "-")
+    }
 }
 
 extension ModelEvaluation {
@@ -61,6 +67,18 @@ extension ModelEvaluation {
                 + "Youden cut-off (rad-score ≥ \(ReportNumber.fixed(youden.threshold))). Apparent performance: the model was fitted on these cases."
                 + svmText,
             chart: ROCChart(title: "ROC — training cohort", curves: curves)))
+        for c in cohorts {
+            guard case let .success(d) = c.discrimination else { continue }
+            var curve = ROCChart.Curve(name: "Rad-score", specificities: d.roc.specificities, sensitivities: d.roc.sensitivities,
+                                       auc: d.roc.auc, ci: (d.delong.lower, d.delong.upper))
+            curve.marker = (1 - d.metrics.specificity, d.metrics.sensitivity)
+            out.append(ReportFigure(
+                name: "roc-\(ReportFigure.slug(c.name))", section: .roc,
+                caption: "ROC curve of the rad-score, \(c.name) cohort (n = \(c.caseIds.count), \(c.events) with the outcome), scored with "
+                    + "the model fitted on the training cohort; AUC with DeLong 95% CI. The dot marks the training cohort's Youden cut-off "
+                    + "(rad-score ≥ \(ReportNumber.fixed(youden.threshold))).",
+                chart: ROCChart(title: "ROC — \(c.name) cohort", curves: [curve])))
+        }
         var calibrationChart = CalibrationChart(title: "Calibration — training cohort",
                                                 apparent: zip(calibration.predicted, calibration.observed).map { (x: $0, y: $1) },
                                                 predictedRisks: risk)

@@ -1,0 +1,85 @@
+import CaseIO
+import Fleet
+import Foundation
+import Statistics
+import Study
+import XCTest
+
+/// A study with `cohorts:`: the models are fitted on the training cohort only, and the rad-score is evaluated on
+/// the others with the training model and the training cut-off — checked here against the same numbers computed
+/// by hand from the extracted features.
+final class CohortSplitTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("radfleet-cohorts-\(UUID().uuidString)")
+        try DemoCohortWriter.write(DemoCohort(count: 60, seed: 11, size: 96), to: dir)
+        // The demo study splits by its cohort column (training / validation).
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("study.yaml"), encoding: .utf8).contains("cohorts:"))
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    func testModelsFitOnTrainingAndTheRadScoreIsEvaluatedOnValidation() throws {
+        let (plan, results, _) = try InProcessStudy.run(studyFile: dir.appendingPathComponent("study.yaml"), dataRoot: dir)
+        XCTAssertNotNil(plan.study.cohortSplit)
+        let cohortFile = dir.appendingPathComponent("cohort.csv")
+        let ids = try DataTable.textColumn("id", of: cohortFile), cohorts = try DataTable.textColumn("cohort", of: cohortFile)
+        let outcomes = Dictionary(uniqueKeysWithValues: zip(ids, try DataTable.textColumn("alnm", of: cohortFile).map { Int($0)! }))
+        let trainingIds = zip(ids, cohorts).filter { $0.1 == "training" }.map(\.0)
+        let validationIds = zip(ids, cohorts).filter { $0.1 == "validation" }.map(\.0)
+        XCTAssertFalse(validationIds.isEmpty)
+
+        // Fitted on the training cohort only.
+        let data = try plan.modelData(results: results)
+        XCTAssertEqual(data.caseIds, trainingIds)
+
+        guard case let .evaluated(e)? = ModelSection.evaluate(study: plan.study, results: results) else {
+            return XCTFail("the model is not evaluated")
+        }
+        XCTAssertEqual(e.caseIds, trainingIds)
+        XCTAssertEqual(e.cohorts.map(\.name), ["validation"])
+        let v = try XCTUnwrap(e.cohorts.first)
+        XCTAssertEqual(v.caseIds, validationIds)
+        XCTAssertEqual(v.outcomes, validationIds.map { outcomes[$0]! })
+        XCTAssertTrue(v.excluded.isEmpty)
+
+        // The rad-score by hand: intercept + Σ coefficient × feature value, with the training model.
+        for (id, score) in zip(v.caseIds, v.radScores) {
+            let row = try ExtractJobOutput(jsonText: try XCTUnwrap(results["extract:\(id)"]))
+            var expected = e.intercept
+            for s in e.selected { expected += s.coefficient * (row.values[try XCTUnwrap(row.names.firstIndex(of: s.name))] ?? .nan) }
+            XCTAssertEqual(score, expected, accuracy: 1e-12 * max(1, abs(expected)), id)
+        }
+        // AUC as the Mann–Whitney probability, and the rates at the training cohort's Youden cut-off.
+        guard case let .success(d) = v.discrimination else { return XCTFail("validation not evaluated") }
+        let positives = zip(v.radScores, v.outcomes).filter { $0.1 == 1 }.map(\.0)
+        let negatives = zip(v.radScores, v.outcomes).filter { $0.1 == 0 }.map(\.0)
+        var wins = 0.0
+        for p in positives { for n in negatives { wins += p > n ? 1 : (p == n ? 0.5 : 0) } }
+        XCTAssertEqual(d.roc.auc, wins / Double(positives.count * negatives.count), accuracy: 1e-15)
+        let cutoff = e.youden.threshold
+        XCTAssertEqual(d.metrics.threshold, cutoff)
+        XCTAssertEqual(d.metrics.sensitivity, Double(positives.filter { $0 >= cutoff }.count) / Double(positives.count), accuracy: 1e-15)
+        XCTAssertEqual(d.metrics.specificity, Double(negatives.filter { $0 < cutoff }.count) / Double(negatives.count), accuracy: 1e-15)
+        XCTAssertTrue(d.delong.lower < d.roc.auc && d.roc.auc <= d.delong.upper)
+
+        // The performance table: the rad-score on training and validation, then the SVM on training.
+        XCTAssertEqual(e.performance.map(\.cohort), ["training", "validation", "training"])
+        XCTAssertEqual(e.performance[1].auc, d.roc.auc)
+    }
+
+    func testAStudyWithoutACohortSplitEvaluatesNoOtherCohort() throws {
+        let study = dir.appendingPathComponent("study.yaml")
+        let text = try String(contentsOf: study, encoding: .utf8)
+        try text.replacingOccurrences(of: "cohorts:                    # the models are fitted on the training cohort, evaluated on the others\n  column: cohort\n  training: training\n", with: "")
+            .write(to: study, atomically: true, encoding: .utf8)
+        XCTAssertFalse(try String(contentsOf: study, encoding: .utf8).contains("cohorts:"))
+        let (plan, results, _) = try InProcessStudy.run(studyFile: study, dataRoot: dir)
+        XCTAssertEqual(try plan.modelData(results: results).caseIds.count, 60)
+        guard case let .evaluated(e)? = ModelSection.evaluate(study: plan.study, results: results) else { return XCTFail("not evaluated") }
+        XCTAssertTrue(e.cohorts.isEmpty)
+    }
+}
