@@ -15,9 +15,9 @@ public struct StudyPlan: Sendable {
         self.study = study
         // Parsed and checked, but not yet applied by the fleet's stages (roadmap issue 5): refused here, by name,
         // rather than silently ignored.
-        for (key, used) in [("features", study.featureReduction != nil), ("clinical", !study.clinical.isEmpty)] where used {
+        for (key, used) in [("features.icc", study.featureReduction?.selection.icc != nil), ("clinical", !study.clinical.isEmpty)] where used {
             throw StudyError(file: study.url.path, key: key, reason: "is understood but not applied by this version of the fleet yet "
-                             + "(feature reduction and clinical models are roadmap issue 5); remove it to run the study")
+                             + "(second-reader extraction for the ICC and clinical models are roadmap issue 5); remove it to run the study")
         }
         manifest = try Manifest(contentsOf: study.cohort)
         if let p = study.parameterFile {

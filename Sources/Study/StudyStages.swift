@@ -133,7 +133,11 @@ extension StudyPlan {
             }
             folds = rows.map { foldOf[$0.id] ?? 1 }
         }
-        return ModelData(rows: rows, outcomes: outcomes, foldIDs: folds)
+        let usable = ModelData(rows: rows, outcomes: outcomes, foldIDs: folds)
+        guard let reduction = study.featureReduction, !usable.features.isEmpty else { return usable }
+        do { return try usable.reduced(by: reduction.selection) } catch {
+            throw StudyError(file: study.url.path, key: "features", reason: "\(error)")
+        }
     }
 
     /// One extracted case: its feature row, outcome, cohort name and whether it trains the models.

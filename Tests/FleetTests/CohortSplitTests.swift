@@ -82,4 +82,49 @@ final class CohortSplitTests: XCTestCase {
         guard case let .evaluated(e)? = ModelSection.evaluate(study: plan.study, results: results) else { return XCTFail("not evaluated") }
         XCTAssertTrue(e.cohorts.isEmpty)
     }
+
+    func testFeatureReductionIsFittedOnTrainingAndAppliedToValidation() throws {
+        let study = dir.appendingPathComponent("study.yaml")
+        let text = try String(contentsOf: study, encoding: .utf8)
+        try text.replacingOccurrences(of: "\noutput: results\n", with: "\noutput: results\nfeatures:\n  redundancy: {method: greedy, threshold: 0.9}\n")
+            .write(to: study, atomically: true, encoding: .utf8)
+        let (plan, results, _) = try InProcessStudy.run(studyFile: study, dataRoot: dir)
+        let data = try plan.modelData(results: results)
+
+        // By hand: the usable training table, the pipeline's selection, z-scores with its centres and scales.
+        let training = try plan.extractedCases(results: results).filter(\.training)
+        let usable = ModelData(rows: training.map { (id: $0.id, names: $0.names, values: $0.values) }, outcomes: training.map(\.outcome),
+                               foldIDs: data.foldIDs)
+        let n = usable.caseIds.count
+        let rows = (0..<n).map { i in usable.features.indices.map { usable.values[$0 * n + i] } }
+        let selection = try FeatureSelectionSpec(redundancy: .init(threshold: 0.9, method: .greedy))
+            .select(training: rows, outcome: usable.outcomes.map(Double.init))
+        XCTAssertEqual(data.features, selection.kept.map { usable.features[$0] })
+        XCTAssertLessThan(data.features.count, usable.features.count, "redundancy removes features")
+        XCTAssertEqual(data.reduction?.map(\.step), ["usable", "constant", "redundancy"])
+        XCTAssertEqual(data.reduction?.map(\.features), [usable.features.count, usable.features.count, data.features.count])
+        let scaling = try XCTUnwrap(data.scaling)
+        for (k, j) in selection.kept.enumerated() {
+            XCTAssertEqual(scaling.mean[k], selection.zScore.mean[k])
+            for i in 0..<n { XCTAssertEqual(data.values[k * n + i], (rows[i][j] - scaling.mean[k]) / scaling.sd[k]) }
+        }
+
+        // Validation cases are scored on the same scale: z-scores with the training centres and scales.
+        guard case let .evaluated(e)? = ModelSection.evaluate(study: plan.study, results: results) else { return XCTFail("not evaluated") }
+        XCTAssertEqual(e.reduction, data.reduction)
+        let v = try XCTUnwrap(e.cohorts.first)
+        XCTAssertFalse(v.caseIds.isEmpty)
+        for (id, score) in zip(v.caseIds, v.radScores) {
+            let row = try ExtractJobOutput(jsonText: try XCTUnwrap(results["extract:\(id)"]))
+            var expected = e.intercept
+            for s in e.selected {
+                let k = try XCTUnwrap(data.features.firstIndex(of: s.name))
+                let raw = try XCTUnwrap(row.values[try XCTUnwrap(row.names.firstIndex(of: s.name))])
+                expected += s.coefficient * (raw - scaling.mean[k]) / scaling.sd[k]
+            }
+            XCTAssertEqual(score, expected, accuracy: 1e-12 * max(1, abs(expected)), id)
+        }
+        let json = ModelSection.render(.evaluated(e)).rendered()
+        XCTAssertTrue(json.contains("\"featureReduction\""), "results.json lists the reduction steps")
+    }
 }

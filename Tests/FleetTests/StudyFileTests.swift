@@ -100,7 +100,7 @@ final class StudyFileTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "id,image,mask,alnm\n".write(to: dir.appendingPathComponent("cohort.csv"), atomically: true, encoding: .utf8)
-        for (section, key) in [("features: {redundancy: {threshold: 0.9}}", "features"), ("clinical: {age: numeric}", "clinical")] {
+        for (section, key) in [("features: {icc: {threshold: 0.75, readerMask: mask_r2}}", "features.icc"), ("clinical: {age: numeric}", "clinical")] {
             let study = try StudyFile(yaml: base + section, url: dir.appendingPathComponent("study.yaml"))
             XCTAssertThrowsError(try StudyPlan(study: study)) {
                 XCTAssertEqual(($0 as? StudyError)?.key, key)

@@ -23,8 +23,8 @@ public struct CohortEvaluation: Sendable {
 
     public var events: Int { outcomes.reduce(0, +) }
 
-    /// Scores `cases` with the training model: the columns `data.features` (by name), then the linear predictor at
-    /// the chosen λ.
+    /// Scores `cases` with the training model: the columns `data.features` (by name), z-scored with the training
+    /// centres and scales when the study reduced its features, then the linear predictor at the chosen λ.
     init(name: String, cases: [StudyPlan.ExtractedCase], data: ModelData, model: LassoStudyModel, cutoff: Double) {
         self.name = name
         var ids: [String] = [], outcomes: [Int] = [], columns = [[Double]](repeating: [], count: data.features.count)
@@ -43,7 +43,7 @@ public struct CohortEvaluation: Sendable {
             }
             ids.append(c.id)
             outcomes.append(c.outcome)
-            for (j, v) in row.enumerated() { columns[j].append(v) }
+            for (j, v) in data.scaled(row).enumerated() { columns[j].append(v) }
         }
         caseIds = ids
         self.outcomes = outcomes

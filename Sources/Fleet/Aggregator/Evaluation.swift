@@ -1,4 +1,5 @@
 import Statistics
+import Study
 
 /// The rad-score model of a study and every number of its evaluation, computed once from the stored job results
 /// (`ModelEvaluation.init`), then rendered twice: into results.json (`ModelSection.render`) and into the report's
@@ -14,6 +15,8 @@ public struct ModelEvaluation: Sendable {
     /// Feature columns the LASSO saw, and those left out (constant or with a missing value in some case).
     public let features: [String]
     public let droppedFeatures: [String]
+    /// The study's feature reduction before the LASSO, step by step with the features each left (nil: none).
+    public let reduction: [ModelData.ReductionStep]?
 
     // MARK: LASSO (cv.glmnet)
     public let alpha: Double

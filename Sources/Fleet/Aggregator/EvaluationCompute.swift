@@ -20,6 +20,7 @@ extension ModelEvaluation {
         radScores = model.radScores
         features = data.features
         droppedFeatures = data.dropped
+        reduction = data.reduction
 
         alpha = spec.alpha
         folds = Set(data.foldIDs).count

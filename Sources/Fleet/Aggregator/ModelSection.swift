@@ -49,10 +49,18 @@ package enum ModelSection {
 
     static func render(_ e: ModelEvaluation) -> OrderedJSON {
         let cv = e.cv
+        var reduction: [(String, OrderedJSON)] = []
+        if let steps = e.reduction {
+            let items: [OrderedJSON] = steps.map { step in
+                OrderedJSON.object([("step", OrderedJSON.string(step.step)), ("features", OrderedJSON.integer(step.features))])
+            }
+            reduction = [("featureReduction", OrderedJSON.array(items))]
+        }
         return .object([
             ("cases", .integer(e.caseIds.count)),
             ("features", .integer(e.features.count)),
             ("droppedFeatures", .array(e.droppedFeatures.map(OrderedJSON.string))),
+        ] + reduction + [
             ("lasso", .object([
                 ("measure", .string(cv.measure.rawValue)),
                 ("alpha", .number(e.alpha)),

@@ -90,6 +90,12 @@ struct ReportDocument {
                 + "\(ReportNumber.significant(e.cv.lambdaMin)), λ.1se = \(ReportNumber.significant(e.cv.lambda1SE)); the study uses "
                 + "\(e.rule), which keeps \(e.selected.count) feature(s)."),
         ]
+        if let steps = e.reduction {
+            let names = ["usable": "usable (complete, not constant)", "constant": "not constant in training",
+                         "redundancy": "after Spearman redundancy", "mutualInformation": "top by mutual information"]
+            selection.insert(.paragraph("Feature reduction on the training cohort, before the LASSO (z-scores fitted on training): "
+                + steps.map { "\($0.features) \(names[$0.step] ?? $0.step)" }.joined(separator: " → ") + "."), at: 0)
+        }
         selection += e.cv.notes.map { .note($0) }
         selection += figureBlocks(.featureSelection)
         selection.append(.table(e.selectedFeaturesTable.table))

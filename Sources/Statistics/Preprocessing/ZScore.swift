@@ -9,11 +9,17 @@
 ///
 /// A constant training column (sd = 0) cannot be scaled: it is reported in `constantColumns`, and
 /// `apply` leaves it centred but unscaled (all zeros on the training rows) instead of dividing by 0.
-public struct ZScore: Sendable, Equatable {
+public struct ZScore: Sendable, Equatable, Codable {
     public let mean: [Double]
     public let sd: [Double]
     /// Indices of the columns whose training sd is 0 (or that have fewer than 2 training values).
     public let constantColumns: [Int]
+
+    public init(mean: [Double], sd: [Double], constantColumns: [Int]) {
+        self.mean = mean
+        self.sd = sd
+        self.constantColumns = constantColumns
+    }
 
     /// Fits one centre and scale per column.
     /// - Parameter columns: the training values, one array per column.

@@ -14,14 +14,59 @@ public struct ModelData: Codable, Sendable, Equatable {
     /// Fold number 1…K of each case.
     public let foldIDs: [Int]
     public let dropped: [String]
+    /// With a `features:` reduction: the training centres and scales of `features` (the values above are z-scores),
+    /// to apply to any other case before scoring it; nil when the values are as extracted.
+    public let scaling: ZScore?
+    /// With a `features:` reduction: how many features each step left (usable columns first).
+    public let reduction: [ReductionStep]?
 
-    public init(caseIds: [String], features: [String], values: [Double], outcomes: [Int], foldIDs: [Int], dropped: [String]) {
+    /// One step of the feature reduction and the number of features it left.
+    public struct ReductionStep: Codable, Sendable, Equatable {
+        public let step: String
+        public let features: Int
+
+        public init(step: String, features: Int) {
+            self.step = step
+            self.features = features
+        }
+    }
+
+    public init(caseIds: [String], features: [String], values: [Double], outcomes: [Int], foldIDs: [Int], dropped: [String],
+                scaling: ZScore? = nil, reduction: [ReductionStep]? = nil) {
         self.caseIds = caseIds
         self.features = features
         self.values = values
         self.outcomes = outcomes
         self.foldIDs = foldIDs
         self.dropped = dropped
+        self.scaling = scaling
+        self.reduction = reduction
+    }
+
+    /// The study's feature reduction fitted on these (training) rows: the kept columns as z-scores, their centres
+    /// and scales in `scaling`, and each step's count in `reduction`.
+    public func reduced(by spec: FeatureSelectionSpec) throws -> ModelData {
+        let n = caseIds.count
+        let rows = (0..<n).map { i in features.indices.map { values[$0 * n + i] } }
+        let selection = try spec.select(training: rows, outcome: outcomes.map(Double.init))
+        let kept = Set(selection.kept)
+        var z: [Double] = []
+        z.reserveCapacity(selection.kept.count * n)
+        for (k, j) in selection.kept.enumerated() {
+            z += values[(j * n)..<((j + 1) * n)].map { ($0 - selection.zScore.mean[k]) / selection.zScore.sd[k] }
+        }
+        let steps = [ReductionStep(step: "usable", features: features.count)]
+            + selection.steps.map { ReductionStep(step: $0.name, features: $0.kept.count) }
+        return ModelData(caseIds: caseIds, features: selection.kept.map { features[$0] }, values: z, outcomes: outcomes, foldIDs: foldIDs,
+                         dropped: dropped + features.indices.filter { !kept.contains($0) }.map { features[$0] },
+                         scaling: selection.zScore, reduction: steps)
+    }
+
+    /// A case's raw feature values (by this table's columns) on the scale the model saw: z-scored with `scaling`
+    /// when the study reduced its features, as they are otherwise.
+    public func scaled(_ raw: [Double]) -> [Double] {
+        guard let scaling else { return raw }
+        return raw.enumerated().map { j, v in (v - scaling.mean[j]) / scaling.sd[j] }
     }
 
     /// Builds the table from feature rows (`names` per case may differ only if extraction settings differ; the

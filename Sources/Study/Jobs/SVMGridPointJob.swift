@@ -74,6 +74,8 @@ extension ModelData {
         let kept = Set(columns)
         return ModelData(caseIds: caseIds, features: columns.map { features[$0] },
                          values: columns.flatMap { values[($0 * n)..<(($0 + 1) * n)] }, outcomes: outcomes, foldIDs: foldIDs,
-                         dropped: dropped + features.indices.filter { !kept.contains($0) }.map { features[$0] })
+                         dropped: dropped + features.indices.filter { !kept.contains($0) }.map { features[$0] },
+                         scaling: scaling.map { z in ZScore(mean: columns.map { z.mean[$0] }, sd: columns.map { z.sd[$0] }, constantColumns: []) },
+                         reduction: reduction)
     }
 }
