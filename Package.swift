@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "CaseIOTests", dependencies: ["CaseIO", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ImageIO"]),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "FleetProtocol", "ZMQTransport", "Study", "CaseIO"]),
-        .testTarget(name: "FleetProcessTests", dependencies: ["radfleet", "Fleet", "FleetProtocol", "ZMQTransport", "ImageIO", "TestSupport"]),
+        .testTarget(name: "FleetProcessTests", dependencies: ["radfleet", "Fleet", "FleetProtocol", "ZMQTransport", "ImageIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CommandLineTests", dependencies: ["radfleet", "TestSupport"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], exclude: ["Fixtures"]),
     ]
