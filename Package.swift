@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .executable(name: "radfleet", targets: ["radfleet"]),
         .library(name: "RadiomicsCore", targets: ["RadiomicsCore"]),
+        // The decoders the fuzz targets (Fuzz/Package.swift) exercise.
+        .library(name: "FleetProtocol", targets: ["FleetProtocol"]),
+        .library(name: "ImageIO", targets: ["ImageIO"]),
+        .library(name: "ParameterFiles", targets: ["ParameterFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -11,6 +11,7 @@ public struct LineFraming: Sendable {
     }
 
     public enum FramingError: Error, Equatable, CustomStringConvertible {
+        /// The line (without its newline) is longer than `maximumLineBytes`.
         case tooLong(bytes: Int, limit: Int)
         case notTerminated
         case multipleLines
@@ -18,7 +19,7 @@ public struct LineFraming: Sendable {
 
         public var description: String {
             switch self {
-            case let .tooLong(b, l): return "line of \(b) bytes exceeds the limit of \(l) bytes"
+            case let .tooLong(b, l): return "line of \(b) bytes exceeds the maximum line length of \(l) bytes"
             case .notTerminated: return "frame does not end with a newline"
             case .multipleLines: return "frame holds more than one line; send one JSON object per frame"
             case .notUTF8: return "frame is not valid UTF-8"
@@ -33,7 +34,10 @@ public struct LineFraming: Sendable {
 
     /// The single line in `frame`, without its terminating newline, as a view of the same memory (no copy).
     public func body(of frame: UnsafeBufferPointer<UInt8>) throws(FramingError) -> UnsafeBufferPointer<UInt8> {
-        guard frame.count <= maximumLineBytes + 1 else { throw .tooLong(bytes: frame.count, limit: maximumLineBytes) }
+        guard frame.count <= maximumLineBytes + 1 else {
+            // The line's own length, as the limit counts it: without its terminating newline.
+            throw .tooLong(bytes: frame.last == UInt8(ascii: "\n") ? frame.count - 1 : frame.count, limit: maximumLineBytes)
+        }
         guard frame.last == UInt8(ascii: "\n") else { throw .notTerminated }
         let body = UnsafeBufferPointer(rebasing: frame[..<(frame.count - 1)])
         guard !body.contains(UInt8(ascii: "\n")) else { throw .multipleLines }

@@ -42,13 +42,13 @@ public enum ImageIOError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .emptyPath: return "no file name given"
         case let .unreadableFile(_, why): return "cannot read the file (\(why))"
-        case let .fileTooLarge(_, bytes, limit): return "file of \(bytes) bytes exceeds the limit of \(limit) bytes"
+        case let .fileTooLarge(_, bytes, limit): return "file of \(bytes) bytes exceeds the image file-size limit of \(limit) bytes"
         case .notPNG: return "not a PNG file (no PNG signature)"
         case .truncated: return "truncated PNG file (the data ends before the image does)"
         case let .corrupt(_, why): return "corrupt PNG file (\(why))"
         case let .unsupportedBitDepth(_, why): return "unsupported bit depth or colour type (\(why))"
         case let .tooManyPixels(_, w, h, limit):
-            return "\(w) x \(h) = \(w * h) pixels exceeds the limit of \(limit) pixels"
+            return "\(w) x \(h) = \(w * h) pixels exceeds the image pixel limit of \(limit) pixels"
         case .outOfMemory: return "not enough memory to decode the image"
         case let .sizeMismatch(image, _, imageSize, maskSize):
             return "mask is \(maskSize) pixels but the image (\(image)) is \(imageSize)"

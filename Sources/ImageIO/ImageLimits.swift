@@ -1,4 +1,6 @@
-/// Limits applied before decoding, so a hostile or mistaken file cannot exhaust memory.
+/// Limits applied before decoding, so a hostile or mistaken file cannot exhaust memory. Each is settable (the CLI's
+/// `--max-megapixels` sets `maxPixels`), and a file over one fails with an `ImageIOError` naming the file, the
+/// limit and the file's value (`fileTooLarge`, `tooManyPixels`).
 public struct ImageLimits: Sendable, Equatable {
     /// Largest `width × height` accepted; checked from the PNG header before any pixel memory is allocated.
     public var maxPixels: Int

@@ -18,6 +18,7 @@ public enum PNGReader {
         guard bytes.count <= limits.maxFileBytes else {
             throw ImageIOError.fileTooLarge(path: source, bytes: bytes.count, limit: limits.maxFileBytes)
         }
+        try checkChunkLengths(bytes, source: source)
         var raw = CPNG_Image()
         let code = bytes.withUnsafeBufferPointer { buffer in
             CPNG_readImage(buffer.baseAddress, buffer.count, UInt64(max(0, limits.maxPixels)), &raw)
@@ -41,6 +42,28 @@ public enum PNGReader {
                             ? PNGImage.spacing(pixelsPerUnitX: raw.physX, y: raw.physY, unitIsMetre: raw.physUnit == 1)
                             : nil,
                         palette: palette, warning: message.isEmpty ? nil : message, bytes: pixels)
+    }
+
+    /// Refuses, before libpng sees them, chunks whose declared length runs past the end of the data. libpng
+    /// allocates a chunk's declared length before reading it, so a 200-byte file whose `tEXt` chunk claims 2 GB
+    /// made it allocate 2 GB only to report the file truncated (found by Fuzz/FuzzPNGLoader). The outcome is the
+    /// same `truncated` error, without the allocation. Walks the chunk headers only, up to `IEND`, and leaves to
+    /// libpng (and its wording) everything it would refuse first: a chunk type that is not four letters, a first
+    /// chunk that is not `IHDR`, a length past 2^31 - 1.
+    static func checkChunkLengths(_ bytes: [UInt8], source: String) throws(ImageIOError) {
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        guard bytes.count >= 8, bytes.prefix(8).elementsEqual(signature) else { return }
+        var offset = 8
+        while offset + 8 <= bytes.count {
+            let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+            let type = bytes[(offset + 4)..<(offset + 8)]
+            guard length <= 0x7FFF_FFFF, type.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return }
+            if offset == 8 && !type.elementsEqual("IHDR".utf8) { return }
+            // The data must be there (a missing CRC alone is left to libpng, which allocates nothing for it).
+            guard length <= bytes.count - offset - 8 else { throw .truncated(path: source) }
+            if type.elementsEqual("IEND".utf8) { return }
+            offset += length + 12
+        }
     }
 
     private static func messageText(_ raw: inout CPNG_Image) -> String {

@@ -20,14 +20,22 @@ public struct ParameterFile: Sendable {
 
     static let topLevelKeys = ["setting", "imageType", "featureClass", "voxelSetting"]
 
-    /// Reads the parameter file at `path`.
-    public init(path: String) throws {
+    /// Largest parameter file read, in bytes. PyRadiomics' own files are a few kilobytes; the cap keeps a wrong path
+    /// (an image, a log) or a hostile file from being loaded whole and parsed.
+    public static let defaultMaximumBytes = 1 << 20
+
+    /// Reads the parameter file at `path`; a file over `maximumBytes` is refused before it is read.
+    public init(path: String, maximumBytes: Int = ParameterFile.defaultMaximumBytes) throws {
         let text: String
         do {
             guard !path.isEmpty else { throw CocoaError(.fileNoSuchFile) }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 throw ParameterFileError(file: path, keyPath: "", reason: .unreadableFile("is a directory"))
+            }
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber,
+               size.intValue > maximumBytes {
+                throw ParameterFileError(file: path, keyPath: "", reason: .tooLarge(bytes: size.intValue, limit: maximumBytes))
             }
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch let e as ParameterFileError {
@@ -36,11 +44,19 @@ public struct ParameterFile: Sendable {
             let why = path.isEmpty ? "no file name given" : (error as NSError).localizedDescription
             throw ParameterFileError(file: path.isEmpty ? "(empty path)" : path, keyPath: "", reason: .unreadableFile(why))
         }
-        try self.init(yaml: text, source: path)
+        try self.init(yaml: text, source: path, maximumBytes: maximumBytes)
     }
 
-    /// Reads parameters from YAML (or JSON, which is YAML) text; `source` names it in errors.
-    public init(yaml: String, source: String = "<string>") throws {
+    /// Reads parameters from YAML (or JSON, which is YAML) text; `source` names it in errors. Text over
+    /// `maximumBytes` (UTF-8) is refused before it is parsed.
+    public init(yaml: String, source: String = "<string>", maximumBytes: Int = ParameterFile.defaultMaximumBytes) throws {
+        guard yaml.utf8.count <= maximumBytes else {
+            throw ParameterFileError(file: source, keyPath: "", reason: .tooLarge(bytes: yaml.utf8.count, limit: maximumBytes))
+        }
+        let aliases = YAMLReader.aliasCandidates(in: yaml)
+        guard aliases <= YAMLReader.maximumAliases else {
+            throw ParameterFileError(file: source, keyPath: "", reason: .tooManyAliases(count: aliases, limit: YAMLReader.maximumAliases))
+        }
         let r = YAMLReader(file: source)
         let root: Node?
         do {
@@ -77,8 +93,8 @@ public struct ParameterFile: Sendable {
     }
 
     /// The parameters of the file at `path` (what the CLI needs; notes dropped).
-    public static func load(path: String) throws -> ExtractionParameters {
-        try ParameterFile(path: path).parameters
+    public static func load(path: String, maximumBytes: Int = ParameterFile.defaultMaximumBytes) throws -> ExtractionParameters {
+        try ParameterFile(path: path, maximumBytes: maximumBytes).parameters
     }
 
     /// The parameters in YAML/JSON text.

@@ -3,7 +3,11 @@
 public struct ParameterFileError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: Equatable, Sendable {
         case unreadableFile(String)
+        /// The file (or text) is larger than the loader's `maximumBytes`.
+        case tooLarge(bytes: Int, limit: Int)
         case invalidYAML(String)
+        /// More YAML aliases (`*name`) than the loader's limit (`YAMLReader.maximumAliases`).
+        case tooManyAliases(count: Int, limit: Int)
         case emptyFile
         case unknownKey(allowed: [String])
         case duplicateKey
@@ -34,6 +38,10 @@ public struct ParameterFileError: Error, Equatable, Sendable, CustomStringConver
     public var reasonText: String {
         switch reason {
         case let .unreadableFile(why): return "cannot read the file (\(why))"
+        case let .tooLarge(bytes, limit):
+            return "file of \(bytes) bytes exceeds the parameter-file size limit of \(limit) bytes"
+        case let .tooManyAliases(count, limit):
+            return "\(count) YAML aliases (*name) exceed the parameter-file alias limit of \(limit)"
         case let .invalidYAML(why): return "not valid YAML (\(why))"
         case .emptyFile: return "the file holds no parameters (expected setting / imageType / featureClass)"
         case let .unknownKey(allowed): return "unknown key; allowed keys: \(allowed.joined(separator: ", "))"

@@ -4,7 +4,7 @@ import Yams
 /// Typed reads of Yams nodes with PyRadiomics' schema types (pykwalify, as `radiomics/schemas/paramSchema.yaml`
 /// uses them): `int` is an integer and never a boolean; `float` is a float, an integer or a string that parses as
 /// a number; `bool` is a YAML boolean; `str` is a string. Every failure is a `ParameterFileError` at `path`.
-struct YAMLReader {
+package struct YAMLReader {
     let file: String
 
     func error(_ path: String, _ node: Node?, _ reason: ParameterFileError.Reason) -> ParameterFileError {
@@ -59,11 +59,34 @@ struct YAMLReader {
     }
 
     func int(_ node: Node, _ path: String) throws(ParameterFileError) -> Int {
-        guard node.scalar != nil, node.tagName == .int, let v = node.int else {
+        guard let s = node.scalar, node.tagName == .int else {
             throw error(path, node, isNull(node) ? .nullNotAllowed(expected: "an integer")
                                                  : .wrongType(expected: "an integer", found: Self.kind(node)))
         }
-        return v
+        // YAML 1.1 base-60 integers (`1:30` = 90) are read here: Yams' own reading multiplies without an overflow
+        // check and trapped on `1:0:0:0:0:0:0:0:0:0:0:0` (found by Fuzz/FuzzParameterFile).
+        let text = s.string.replacingOccurrences(of: "_", with: "")
+        let value = text.contains(":") ? Self.sexagesimal(text) : node.int
+        guard let value else {
+            throw error(path, node, .outOfRange("\(s.string) does not fit a 64-bit integer"))
+        }
+        return value
+    }
+
+    /// A base-60 integer `[-+]?d(:d)*` (PyYAML's `construct_yaml_int`), or nil when it overflows `Int`.
+    package static func sexagesimal(_ text: String) -> Int? {
+        var digits = Substring(text)
+        let negative = digits.first == "-"
+        if negative || digits.first == "+" { digits = digits.dropFirst() }
+        var value = 0
+        for part in digits.split(separator: ":", omittingEmptySubsequences: false) {
+            guard let d = Int(part, radix: 10), d >= 0 else { return nil }
+            let (shifted, o1) = value.multipliedReportingOverflow(by: 60)
+            let (sum, o2) = shifted.addingReportingOverflow(d)
+            guard !o1, !o2 else { return nil }
+            value = sum
+        }
+        return negative ? -value : value
     }
 
     /// A finite number (NaN and infinities would slip through every range check).
@@ -71,7 +94,9 @@ struct YAMLReader {
         if let s = node.scalar {
             var value: Double? = nil
             switch node.tagName {
-            case .int, .float: value = node.float
+            // Integers through `int` (base 60, hex and octal as PyYAML reads them), then as a Double.
+            case .int: value = try Double(int(node, path))
+            case .float: value = node.float
             // pykwalify's float accepts strings Python's float() reads, such as '1e-06' (YAML 1.1 has no float
             // form without a dot).
             case .str: value = Double(s.string.trimmingCharacters(in: .whitespaces))
@@ -119,6 +144,61 @@ struct YAMLReader {
         if let minExclusive, value <= minExclusive { throw error(path, node, .outOfRange("must be > \(minExclusive), is \(value)")) }
         if let max, value > max { throw error(path, node, .outOfRange("must be ≤ \(max), is \(value)")) }
         return value
+    }
+}
+
+// MARK: Aliases
+
+extension YAMLReader {
+    /// Most alias nodes (`*name`) a parameter file may hold. Yams expands aliases while composing and hashes every
+    /// mapping key to find duplicates, so a few hundred bytes of nested aliases used as a key ("billion laughs")
+    /// kept it busy for minutes (found while writing Fuzz/FuzzParameterFile). A chain of anchors with `n` aliases in
+    /// all expands at most about 3^(n/3)-fold, so 10 leave room for the rare file that reuses a block and bound the
+    /// work to a few dozen times the file's size.
+    package static let maximumAliases = 10
+
+    /// How many alias nodes `text` may hold, counted without parsing: every `*` that starts a token (at the start of
+    /// a line or after whitespace, `[`, `{`, `,`, `:` or a non-ASCII byte) and is followed by an anchor character. Full-line comments
+    /// are skipped; other stars that are not aliases (in quoted or block scalars, trailing comments) are counted too,
+    /// which errs on the safe side. One pass over the bytes, before Yams sees them.
+    package static func aliasCandidates(in text: String) -> Int {
+        var count = 0
+        var lineStart = true, inComment = false
+        var previous: UInt8 = 0x0A
+        var bytes = text.utf8.makeIterator()
+        var current = bytes.next()
+        while let b = current {
+            let next = bytes.next()
+            if b == 0x0A || b == 0x0D {
+                lineStart = true
+                inComment = false
+            } else if inComment {
+                // skip to the end of the line
+            } else if lineStart && (b == 0x20 || b == 0x09) {
+                // indentation
+            } else {
+                if lineStart && b == UInt8(ascii: "#") { inComment = true }
+                if b == UInt8(ascii: "*"), lineStart || Self.opensToken(previous), let n = next, Self.isAnchorCharacter(n) {
+                    count += 1
+                }
+                lineStart = false
+            }
+            previous = b
+            current = next
+        }
+        return count
+    }
+
+    /// A byte after which a token may start: whitespace and control bytes, `[`, `{`, `,`, `:`, and every non-ASCII
+    /// byte (YAML 1.1 also breaks lines at NEL, U+2028 and U+2029, and a stream may start with a BOM).
+    private static func opensToken(_ b: UInt8) -> Bool {
+        b < 0x21 || b > 0x7E || b == UInt8(ascii: "[") || b == UInt8(ascii: "{") || b == UInt8(ascii: ",") || b == UInt8(ascii: ":")
+    }
+
+    /// YAML's `ns-anchor-char`: any non-space character but the flow indicators.
+    private static func isAnchorCharacter(_ b: UInt8) -> Bool {
+        !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: ",") || b == UInt8(ascii: "[")
+          || b == UInt8(ascii: "]") || b == UInt8(ascii: "{") || b == UInt8(ascii: "}"))
     }
 }
 

@@ -23,7 +23,7 @@ final class PNGReaderErrorTests: XCTestCase {
         XCTAssertNoThrow(try PNGReader.decode(path: path, limits: ImageLimits(maxPixels: 99)))
         XCTAssertThrowsError(try PNGReader.decode(path: path, limits: ImageLimits(maxPixels: 98))) { error in
             XCTAssertEqual(error as? ImageIOError, .tooManyPixels(path: path, width: 9, height: 11, limit: 98))
-            XCTAssertTrue("\(error)".contains("exceeds the limit of 98 pixels"))
+            XCTAssertTrue("\(error)".contains("exceeds the image pixel limit of 98 pixels"))
         }
     }
 
@@ -74,6 +74,63 @@ final class PNGReaderErrorTests: XCTestCase {
             }
         }
         XCTAssertLessThan(decoded, 2000)
+    }
+
+    // MARK: Fuzzing regressions and limits (Fuzz/FuzzPNGLoader)
+
+    /// Found by FuzzPNGLoader (out-of-memory, not a crash): a 200-byte file whose `tEXt` chunk declares 2 GB made
+    /// libpng allocate the declared length before finding the data missing. The reader now refuses a chunk that
+    /// runs past the end of the data before libpng sees it: the same `truncated` error, no allocation.
+    func testChunkLongerThanTheFileIsTruncatedBeforeLibpngAllocatesIt() throws {
+        var bytes = Array(try FixtureFiles.bytes("grey8_phys.png").prefix(33))  // signature + IHDR
+        bytes += [0x7E, 0x00, 0x00, 0x10] + Array("tEXtComment\u{0}radfleet".utf8) + [0, 0, 0, 0]
+        XCTAssertThrowsError(try PNGReader.decode(bytes: bytes, source: "huge-chunk.png")) { error in
+            XCTAssertEqual(error as? ImageIOError, .truncated(path: "huge-chunk.png"))
+        }
+        // The same chunk with its real length is read (and skipped) as before: only lengths past the end are refused.
+        let good = try FixtureFiles.bytes("grey8_phys.png")
+        XCTAssertNoThrow(try PNGReader.decode(bytes: good))
+        for cut in [good.count - 1, good.count - 4, good.count - 12, 40] {
+            XCTAssertThrowsError(try PNGReader.decode(bytes: Array(good.prefix(cut))), "prefix \(cut)") { error in
+                XCTAssertEqual(error as? ImageIOError, .truncated(path: "<bytes>"), "prefix \(cut)")
+            }
+        }
+    }
+
+    /// Both image limits are settable and, when hit, named with the file, the limit and the file's value.
+    func testLimitMessagesNameFileLimitAndValue() throws {
+        let path = FixtureFiles.path("grey8_interlaced.png")  // 9 x 11
+        let size = try FixtureFiles.bytes("grey8_interlaced.png").count
+        XCTAssertThrowsError(try PNGReader.decode(path: path, limits: ImageLimits(maxFileBytes: 100))) { error in
+            XCTAssertEqual("\(error)", "\(path): file of \(size) bytes exceeds the image file-size limit of 100 bytes")
+        }
+        XCTAssertThrowsError(try PNGReader.decode(path: path, limits: ImageLimits(maxPixels: 50))) { error in
+            XCTAssertEqual("\(error)", "\(path): 9 x 11 = 99 pixels exceeds the image pixel limit of 50 pixels")
+        }
+        var limits = ImageLimits()
+        limits.maxPixels = 99
+        limits.maxFileBytes = size
+        XCTAssertEqual(try PNGReader.decode(path: path, limits: limits).width, 9)
+    }
+
+    /// Every seed of the fuzzer's corpus decodes or fails with an `ImageIOError` naming its source.
+    func testFuzzSeedCorpusGivesTypedOutcomes() throws {
+        let folder = FixtureFiles.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/Corpus/FuzzPNGLoader")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertGreaterThan(names.count, 30)
+        var decoded = 0
+        for name in names {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            do {
+                let image = try PNGReader.decode(bytes: bytes, source: name, limits: ImageLimits(maxPixels: 1 << 20))
+                XCTAssertEqual(image.intensityImage().image.pixels.count, image.width * image.height)
+                decoded += 1
+            } catch let e as ImageIOError {
+                XCTAssertEqual(e.file, name)
+            }
+        }
+        XCTAssertGreaterThan(decoded, 20)
     }
 
     static func kind(_ e: ImageIOError) -> String {

@@ -92,4 +92,104 @@ final class ParameterFileErrorTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("cannot read the file"), "\(error)")
         }
     }
+
+    // MARK: Fuzzing regressions and limits (Fuzz/FuzzParameterFile)
+
+    /// Found by FuzzParameterFile: a YAML 1.1 base-60 integer with many places trapped in Yams' reading (an
+    /// unchecked multiplication). It is now an out-of-range error at its key; small base-60 integers still read as
+    /// PyYAML reads them (`1:30` = 90).
+    func testBase60IntegerThatOverflowsIsAnErrorNotATrap() throws {
+        let text = "setting:\n  label: 1:0:0:0:0:0:0:0:0:0:0:0:0\n"
+        XCTAssertThrowsError(try ParameterFile(yaml: text, source: "sexagesimal.yaml")) { error in
+            let e = error as? ParameterFileError
+            XCTAssertEqual(e?.keyPath, "setting.label")
+            XCTAssertEqual(e?.line, 2)
+            XCTAssertEqual(e?.reason, .outOfRange("1:0:0:0:0:0:0:0:0:0:0:0:0 does not fit a 64-bit integer"))
+        }
+        // The same overflow through a float setting (integers there are read as integers first).
+        XCTAssertThrowsError(try ParameterFile(yaml: "setting:\n  binWidth: -1:0:0:0:0:0:0:0:0:0:0:0\n")) { error in
+            XCTAssertEqual((error as? ParameterFileError)?.keyPath, "setting.binWidth")
+        }
+        let p = try ParameterFile(yaml: "setting:\n  label: 1:30\n  binWidth: 1:0\n  padDistance: 0x1_0\n  distances: [0o7, 0b11]\n")
+        XCTAssertEqual(p.parameters.settings.label, 90)
+        XCTAssertEqual(p.parameters.settings.binWidth, 60)
+        XCTAssertEqual(p.parameters.settings.padDistance, 16)
+        XCTAssertEqual(p.parameters.settings.distances, [7, 3])
+        // The largest base-60 value that fits, and one more.
+        XCTAssertEqual(YAMLReader.sexagesimal("-9223372036854775807"), -9_223_372_036_854_775_807)
+        XCTAssertNil(YAMLReader.sexagesimal("2562047788015215:30:8"))
+        XCTAssertEqual(YAMLReader.sexagesimal("2562047788015215:30:7"), Int.max)
+    }
+
+    /// Found while writing FuzzParameterFile: nested aliases used as a mapping key ("billion laughs") kept Yams
+    /// hashing 10^8 nodes for minutes. More aliases than `YAMLReader.maximumAliases` are refused before Yams sees
+    /// the text; a file that reuses a block through a few aliases still loads.
+    func testAliasBombIsRefusedBeforeParsing() throws {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...8 { text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        text += "? *a8\n: 1\n"
+        let start = Date()
+        XCTAssertThrowsError(try ParameterFile(yaml: text, source: "laughs.yaml")) { error in
+            XCTAssertEqual((error as? ParameterFileError)?.reason, .tooManyAliases(count: 81, limit: 10))
+            XCTAssertEqual("\(error)", "laughs.yaml: 81 YAML aliases (*name) exceed the parameter-file alias limit of 10")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5, "refused without expanding the aliases")
+        let reuse = """
+            setting: &common {binWidth: 5, label: 2}
+            imageType:
+              Original: *common
+              LoG: {sigma: [1.0, 3.0]}
+            """
+        let p = try ParameterFile(yaml: reuse)
+        XCTAssertEqual(p.parameters.imageTypes.first?.settings.binWidth, 5)
+        XCTAssertEqual(p.parameters.settings.label, 2)
+    }
+
+    /// The alias count errs on the safe side (stars that start a token count, wherever they are) and skips only
+    /// full-line comments.
+    func testAliasCandidatesCountTokenStarts() {
+        XCTAssertEqual(YAMLReader.aliasCandidates(in: "a: *x\nb: [*y,*z]\nc: {k:*w}\n- *v\n*u: 1\n"), 6)
+        XCTAssertEqual(YAMLReader.aliasCandidates(in: "# *not *counted\n  # *nor this\na: 2 * 3\nb: a*b\nc: '*'\n"), 0)
+        XCTAssertEqual(YAMLReader.aliasCandidates(in: "a: \"x *y\"  # *z\n"), 2, "quoted and trailing-comment stars count")
+        // YAML 1.1 line breaks beyond CR and LF, and a byte-order mark, start tokens too.
+        XCTAssertEqual(YAMLReader.aliasCandidates(in: "\u{FEFF}*a: 1\u{2028}*b: 2\u{85}*c: 3\u{2029}*d: 4"), 4)
+    }
+
+    /// The parameter-file size limit is settable, checked before the file is read or parsed, and named when hit.
+    func testSizeLimitNamesFileLimitAndSize() throws {
+        let path = FixtureFiles.path("good/default.yaml")
+        let size = try Data(contentsOf: URL(fileURLWithPath: path)).count
+        XCTAssertNoThrow(try ParameterFile(path: path, maximumBytes: size))
+        XCTAssertThrowsError(try ParameterFile(path: path, maximumBytes: size - 1)) { error in
+            let e = error as? ParameterFileError
+            XCTAssertEqual(e?.file, path)
+            XCTAssertEqual(e?.reason, .tooLarge(bytes: size, limit: size - 1))
+            XCTAssertEqual("\(error)", "\(path): file of \(size) bytes exceeds the parameter-file size limit of \(size - 1) bytes")
+        }
+        let text = String(repeating: "#", count: ParameterFile.defaultMaximumBytes) + "\nsetting: {}\n"
+        XCTAssertThrowsError(try ParameterFile(yaml: text, source: "big.yaml")) { error in
+            XCTAssertEqual((error as? ParameterFileError)?.reason,
+                           .tooLarge(bytes: text.utf8.count, limit: ParameterFile.defaultMaximumBytes))
+        }
+        XCTAssertGreaterThanOrEqual(ParameterFile.defaultMaximumBytes, 64 * 1024, "room for any real parameter file")
+    }
+
+    /// Every seed of the fuzzer's corpus loads or fails with a `ParameterFileError` naming its source.
+    func testFuzzSeedCorpusGivesTypedOutcomes() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/Corpus/FuzzParameterFile")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertGreaterThan(names.count, 40)
+        var loaded = 0
+        for name in names {
+            guard let text = String(data: try Data(contentsOf: folder.appendingPathComponent(name)), encoding: .utf8) else { continue }
+            do {
+                _ = try ParameterFile(yaml: text, source: name)
+                loaded += 1
+            } catch let e as ParameterFileError {
+                XCTAssertEqual(e.file, name)
+            }
+        }
+        XCTAssertGreaterThan(loaded, 10)
+    }
 }
