@@ -15,10 +15,10 @@ enum ScalingBench {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("radfleet-scaling-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try invoke(radfleet, ["demo", dir.path, "--cases", String(cohort == .synthetic ? cases : 20), "--no-run"])
-        // Extraction only: the demo study's model stages (fit, folds, bootstrap) would measure them instead.
+        // Extraction only: the demo study's cohort split, clinical section and model stages (everything after output:) go.
         let studyURL = dir.appendingPathComponent("study.yaml")
         let study = try String(contentsOf: studyURL, encoding: .utf8)
-        try (study.components(separatedBy: "\nmodel:")[0] + "\n").write(to: studyURL, atomically: true, encoding: .utf8)
+        try (study.components(separatedBy: "\ncohorts:")[0] + "\n").write(to: studyURL, atomically: true, encoding: .utf8)
         if cohort == .busi { try writeBUSICohort(cases: cases, into: dir, busi: busi) }
         var seconds: [Int: Double] = [:], working: [Int: Double] = [:]
         for workers in [1, 2] {

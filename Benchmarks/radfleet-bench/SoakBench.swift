@@ -26,7 +26,7 @@ enum SoakBench {
         try ScalingBench.invoke(radfleet, ["demo", dir.path, "--cases", String(o.jobs), "--no-run"])
         let studyURL = dir.appendingPathComponent("study.yaml")
         let study = try String(contentsOf: studyURL, encoding: .utf8)
-        try (study.components(separatedBy: "\nmodel:")[0] + "\n").write(to: studyURL, atomically: true, encoding: .utf8)
+        try (study.components(separatedBy: "\ncohorts:")[0] + "\n").write(to: studyURL, atomically: true, encoding: .utf8)
         let db = dir.appendingPathComponent("soak.sqlite").path
         let (port, statusPort) = (LoopbackPort.free(), LoopbackPort.free())
         let bind = "tcp://127.0.0.1:\(port)", status = "tcp://127.0.0.1:\(statusPort)"

@@ -36,6 +36,11 @@ public enum DemoCohortWriter {
     cohorts:                    # the models are fitted on the training cohort, evaluated on the others
       column: cohort
       training: training
+    clinical:                   # the clinical model (screen, backward stepwise) and the combined model with the rad-score
+      age: numeric
+      tumour_size_mm: numeric
+      us_reported_aln: {type: categorical, levels: ["0", "1"]}
+      grade: {type: categorical, levels: ["1", "2", "3"]}
     model:                      # rad-score: cross-validated LASSO on the features, then its AUC bootstrap
       lasso:
         folds: 5

@@ -15,9 +15,12 @@ public struct StudyPlan: Sendable {
         self.study = study
         // Parsed and checked, but not yet applied by the fleet's stages (roadmap issue 5): refused here, by name,
         // rather than silently ignored.
-        for (key, used) in [("features.icc", study.featureReduction?.selection.icc != nil), ("clinical", !study.clinical.isEmpty)] where used {
-            throw StudyError(file: study.url.path, key: key, reason: "is understood but not applied by this version of the fleet yet "
-                             + "(second-reader extraction for the ICC and clinical models are roadmap issue 5); remove it to run the study")
+        if study.featureReduction?.selection.icc != nil {
+            throw StudyError(file: study.url.path, key: "features.icc", reason: "is understood but not applied by this version of the fleet "
+                             + "yet (second-reader extraction for the ICC is roadmap issue 5); remove it to run the study")
+        }
+        if !study.clinical.isEmpty && study.model == nil {
+            throw StudyError(file: study.url.path, key: "clinical", reason: "the clinical and combined models need the model: section (the rad-score)")
         }
         manifest = try Manifest(contentsOf: study.cohort)
         if let p = study.parameterFile {

@@ -21,7 +21,7 @@ final class FleetFaultTests: XCTestCase {
         let study = try h.demoStudy(sub, cases: cases)
         let dir = study.deletingLastPathComponent()
         let text = try String(contentsOf: study, encoding: .utf8)
-        try (text.components(separatedBy: "\nmodel:")[0] + "\n").write(to: study, atomically: true, encoding: .utf8)
+        try (text.components(separatedBy: "\ncohorts:")[0] + "\n").write(to: study, atomically: true, encoding: .utf8)
         try """
             setting: {binWidth: 25, label: 1}
             imageType: {Original: {}}

@@ -66,8 +66,11 @@ final class CohortSplitTests: XCTestCase {
         XCTAssertEqual(d.metrics.specificity, Double(negatives.filter { $0 < cutoff }.count) / Double(negatives.count), accuracy: 1e-15)
         XCTAssertTrue(d.delong.lower < d.roc.auc && d.roc.auc <= d.delong.upper)
 
-        // The performance table: the rad-score on training and validation, then the SVM on training.
-        XCTAssertEqual(e.performance.map(\.cohort), ["training", "validation", "training"])
+        // The performance table: the rad-score on training and validation, the clinical and combined models on
+        // both, then the SVM on training.
+        XCTAssertEqual(e.performance.map(\.model).filter { !$0.hasPrefix("SVM") },
+                       ["Rad-score", "Rad-score", "Clinical", "Clinical", "Combined", "Combined"])
+        XCTAssertEqual(e.performance.map(\.cohort), ["training", "validation", "training", "validation", "training", "validation", "training"])
         XCTAssertEqual(e.performance[1].auc, d.roc.auc)
     }
 
@@ -126,5 +129,65 @@ final class CohortSplitTests: XCTestCase {
         }
         let json = ModelSection.render(.evaluated(e)).rendered()
         XCTAssertTrue(json.contains("\"featureReduction\""), "results.json lists the reduction steps")
+    }
+
+    func testClinicalAndCombinedModelsAreFittedOnTrainingAndScoredOnValidation() throws {
+        let study = dir.appendingPathComponent("study.yaml")
+        let text = try String(contentsOf: study, encoding: .utf8)
+        XCTAssertTrue(text.contains("clinical:"), "the demo study has the clinical section")
+        let (plan, results, _) = try InProcessStudy.run(studyFile: study, dataRoot: dir)
+        guard case let .evaluated(e)? = ModelSection.evaluate(study: plan.study, results: results) else { return XCTFail("not evaluated") }
+        guard case let .success(c)? = e.clinical else { return XCTFail("clinical models not fitted: \(String(describing: e.clinical))") }
+        XCTAssertTrue(c.excluded.isEmpty)
+
+        // By hand, on the training cases: the design of the four variables, the screen and backward stepwise AIC …
+        let cohortFile = dir.appendingPathComponent("cohort.csv")
+        let ids = try DataTable.textColumn("id", of: cohortFile)
+        func column(_ name: String) throws -> [String: String] { Dictionary(uniqueKeysWithValues: zip(ids, try DataTable.textColumn(name, of: cohortFile))) }
+        let age = try column("age"), size = try column("tumour_size_mm"), us = try column("us_reported_aln"), grade = try column("grade")
+        func design(_ cases: [String], scores: [Double]?) throws -> DesignMatrix {
+            var p: [Predictor] = [
+                .numeric(name: "age", values: cases.map { Double(age[$0]!)! }),
+                .numeric(name: "tumour_size_mm", values: cases.map { Double(size[$0]!)! }),
+                .categorical(name: "us_reported_aln", levels: ["0", "1"], codes: cases.map { Int(us[$0]!)! }, reference: 0),
+                .categorical(name: "grade", levels: ["1", "2", "3"], codes: cases.map { Int(grade[$0]!)! - 1 }, reference: 0),
+            ]
+            if let scores { p.append(.numeric(name: "rad_score", values: scores)) }
+            return try DesignMatrix(p)
+        }
+        let y = e.outcomes.map(Double.init)
+        let selection = try ClinicalModelSelection.run(try design(e.caseIds, scores: nil), outcome: y)
+        XCTAssertEqual(c.clinical.fit.coefficients, selection.fit.coefficients)
+        XCTAssertEqual(c.univariable.map(\.pValue), selection.univariable.map(\.pValue))
+        // … and the combined model: the clinical model's terms plus the rad-score.
+        let combined = try LogisticRegression.fit(try design(e.caseIds, scores: e.radScores), outcome: y, terms: selection.terms + [4])
+        XCTAssertEqual(c.combined.fit.coefficients, combined.coefficients)
+        XCTAssertEqual(c.combined.fit.terms.last, "rad_score")
+
+        // Validation: the training coefficients applied to the validation cases, the training cut-off.
+        let v = try XCTUnwrap(e.cohorts.first)
+        let scored = try XCTUnwrap(c.combined.cohorts.first { $0.cohort == "validation" })
+        XCTAssertEqual(scored.caseIds, v.caseIds)
+        let beta = Dictionary(uniqueKeysWithValues: combined.coefficients.map { ($0.term, $0.estimate) })
+        for (i, id) in v.caseIds.enumerated() {
+            var lp = beta["(Intercept)"]!
+            for (term, b) in beta where term != "(Intercept)" {
+                switch term {
+                case "age": lp += b * Double(age[id]!)!
+                case "tumour_size_mm": lp += b * Double(size[id]!)!
+                case "us_reported_aln1": lp += us[id] == "1" ? b : 0
+                case "grade2": lp += grade[id] == "2" ? b : 0
+                case "grade3": lp += grade[id] == "3" ? b : 0
+                case "rad_score": lp += b * v.radScores[i]
+                default: XCTFail("unexpected term \(term)")
+                }
+            }
+            XCTAssertEqual(scored.scores[i], lp, accuracy: 1e-12 * max(1, abs(lp)), id)
+        }
+        guard case let .success(d) = scored.discrimination else { return XCTFail("validation not evaluated") }
+        XCTAssertEqual(d.metrics.threshold, c.combined.cutoff)
+        XCTAssertEqual(e.performance.map(\.model).filter { $0 == "Clinical" || $0 == "Combined" }.count, 4, "both models on both cohorts")
+        let json = ModelSection.render(.evaluated(e)).rendered()
+        XCTAssertTrue(json.contains("\"clinical\": {") && json.contains("\"combined\": {"), "results.json holds both models")
     }
 }

@@ -100,11 +100,12 @@ final class StudyFileTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "id,image,mask,alnm\n".write(to: dir.appendingPathComponent("cohort.csv"), atomically: true, encoding: .utf8)
-        for (section, key) in [("features: {icc: {threshold: 0.75, readerMask: mask_r2}}", "features.icc"), ("clinical: {age: numeric}", "clinical")] {
+        for (section, key, reason) in [("features: {icc: {threshold: 0.75, readerMask: mask_r2}}", "features.icc", "not applied by this version"),
+                                       ("clinical: {age: numeric}", "clinical", "need the model: section")] {
             let study = try StudyFile(yaml: base + section, url: dir.appendingPathComponent("study.yaml"))
             XCTAssertThrowsError(try StudyPlan(study: study)) {
                 XCTAssertEqual(($0 as? StudyError)?.key, key)
-                XCTAssertTrue("\($0)".contains("not applied by this version"), "\($0)")
+                XCTAssertTrue("\($0)".contains(reason), "\($0)")
             }
         }
     }

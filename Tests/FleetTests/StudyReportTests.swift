@@ -38,13 +38,19 @@ final class StudyReportTests: XCTestCase {
     static func runStudy(in dir: URL, seed: UInt64) throws -> URL {
         try DemoCohortWriter.write(DemoCohort(count: 30, seed: seed, size: 96), to: dir)
         try Data("not a png".utf8).write(to: dir.appendingPathComponent("images/\(brokenCase).png"))
-        // One cohort: every case trains the model (the cohort split has its own tests, CohortSplitTests).
+        // One cohort and the rad-score alone: every case trains the model (the cohort split and the clinical models
+        // have their own tests, CohortSplitTests). Drops the demo study's cohorts: and clinical: blocks.
         let studyURL = dir.appendingPathComponent("study.yaml")
-        let lines = try String(contentsOf: studyURL, encoding: .utf8).components(separatedBy: "\n")
-        guard let start = lines.firstIndex(where: { $0.hasPrefix("cohorts:") }) else { throw CocoaError(.fileReadCorruptFile) }
-        try (lines[..<start] + lines[(start + 3)...]).joined(separator: "\n").write(to: studyURL, atomically: true, encoding: .utf8)
+        var kept: [String] = [], skipping = false
+        for line in try String(contentsOf: studyURL, encoding: .utf8).components(separatedBy: "\n") {
+            if line.hasPrefix("cohorts:") || line.hasPrefix("clinical:") { skipping = true; continue }
+            if skipping && line.hasPrefix(" ") { continue }
+            skipping = false
+            kept.append(line)
+        }
+        try kept.joined(separator: "\n").write(to: studyURL, atomically: true, encoding: .utf8)
         let study = try StudyFile(contentsOf: studyURL)
-        precondition(study.cohortSplit == nil)
+        precondition(study.cohortSplit == nil && study.clinical.isEmpty)
         let plan = try StudyPlan(study: study)
         let store = try JobStore(path: dir.appendingPathComponent("run.sqlite").path)
         let runner = StandardJobRunner(dataRoot: dir)

@@ -62,6 +62,8 @@ public struct ModelEvaluation: Sendable {
     // MARK: Other models on the same cases
     /// The SVM grid and fit on the LASSO-selected features (nil: the study asks for none).
     public let svm: Result<SVMEvaluation, EvaluationError>?
+    /// The clinical and combined (clinical + rad-score) models (nil: the study has no `clinical:` section).
+    public let clinical: Result<ClinicalEvaluation, EvaluationError>?
 
     public var events: Int { outcomes.reduce(0, +) }
 
@@ -87,6 +89,15 @@ public struct ModelEvaluation: Sendable {
             guard case let .success(d) = c.discrimination else { continue }
             rows.append(Performance(model: "Rad-score", cohort: c.name, cases: c.caseIds.count, events: c.events, auc: d.roc.auc,
                                     ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
+        }
+        if case let .success(c)? = clinical {
+            for m in [c.clinical, c.combined] {
+                for scored in m.cohorts {
+                    guard case let .success(d) = scored.discrimination else { continue }
+                    rows.append(Performance(model: m.name, cohort: scored.cohort, cases: scored.caseIds.count, events: scored.events,
+                                            auc: d.roc.auc, ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
+                }
+            }
         }
         if case let .success(s)? = svm, let fit = s.fit {
             rows.append(Performance(model: s.label, cohort: "training", cases: fit.caseIds.count, events: fit.outcomes.reduce(0, +),

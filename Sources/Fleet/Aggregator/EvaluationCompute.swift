@@ -11,7 +11,8 @@ extension ModelEvaluation {
     /// Evaluates the study's cross-validated LASSO from its data, the whole-data path (`fit:lasso`) and the
     /// `bootstrap` job results (blocks merged by index, as the plan numbered them).
     init(spec: ModelSpec, data: ModelData, full: LogisticLassoPath, model: LassoStudyModel, results: [String: String],
-         svm: Result<SVMEvaluation, EvaluationError>?, cohorts: [(name: String, cases: [StudyPlan.ExtractedCase])] = []) throws {
+         svm: Result<SVMEvaluation, EvaluationError>?, cohorts: [(name: String, cases: [StudyPlan.ExtractedCase])] = [],
+         clinicalOf study: StudyFile? = nil) throws {
         self.svm = svm
         let cv = model.cv
         let outcomes = data.outcomes.map(Double.init)
@@ -48,6 +49,13 @@ extension ModelEvaluation {
         youden = YoudenCutoff(roc).best
         let cutoff = youden.threshold
         self.cohorts = cohorts.map { CohortEvaluation(name: $0.name, cases: $0.cases, data: data, model: model, cutoff: cutoff) }
+        if let study, !study.clinical.isEmpty {
+            clinical = ClinicalEvaluation.evaluate(study: study, variables: study.clinical,
+                                                   training: (data.caseIds, data.outcomes, model.radScores),
+                                                   others: self.cohorts.map { ($0.name, $0.caseIds, $0.outcomes, $0.radScores) })
+        } else {
+            clinical = nil
+        }
 
         risk = model.radScores.map { 1 / (1 + Foundation.exp(-$0)) }
         calibrationGroups = Self.groups

@@ -30,7 +30,7 @@ package enum ModelSection {
             let model = try plan.lassoModel(data: data, full: full, results: results)
             let svm = SVMSection.evaluate(spec: spec, plan: plan, data: data, lasso: model, results: results)
             return .evaluated(try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm,
-                                                  cohorts: try plan.evaluationCohorts(results: results)))
+                                                  cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study))
         } catch {
             return .notFitted(reason: "\(error)", cases: nil)
         }
@@ -83,7 +83,45 @@ package enum ModelSection {
             ])),
             ("radScore", .object(zip(e.caseIds, e.radScores).map { ($0, OrderedJSON.number($1)) })),
             ("evaluation", evaluation(e)),
-        ] + (e.cohorts.isEmpty ? [] : [("cohorts", .array(e.cohorts.map(cohort)))]))
+        ] + (e.cohorts.isEmpty ? [] : [("cohorts", .array(e.cohorts.map(cohort)))])
+          + (e.clinical.map { [("clinical", clinical($0))] } ?? []))
+    }
+
+    /// The clinical and combined models: the univariable screen, each model's coefficient table (OR with Wald 95%
+    /// CI and p) and its AUC with DeLong CI per cohort at its training cut-off.
+    static func clinical(_ outcome: Result<ClinicalEvaluation, EvaluationError>) -> OrderedJSON {
+        guard case let .success(c) = outcome else {
+            if case let .failure(e) = outcome { return .object([("status", .string("not fitted: \(e.description)"))]) }
+            return .null
+        }
+        func model(_ m: ClinicalEvaluation.Model) -> OrderedJSON {
+            let table: [OrderedJSON] = m.fit.coefficients.map { k in
+                .object([("term", .string(k.term)), ("estimate", finite(k.estimate)), ("oddsRatio", finite(k.oddsRatio)),
+                         ("ciLower", finite(k.ciLower)), ("ciUpper", finite(k.ciUpper)), ("pValue", finite(k.pValue))])
+            }
+            let cohorts: [OrderedJSON] = m.cohorts.map { s in
+                var fields: [(String, OrderedJSON)] = [("name", .string(s.cohort)), ("cases", .integer(s.caseIds.count)), ("events", .integer(s.events))]
+                switch s.discrimination {
+                case let .failure(why): fields.append(("status", .string("not evaluated: \(why.description)")))
+                case let .success(d):
+                    fields += [("auc", .number(d.roc.auc)),
+                               ("ci", .object([("method", .string("delong")), ("lower", .number(d.delong.lower)), ("upper", .number(d.delong.upper))])),
+                               ("accuracy", finite(d.metrics.accuracy)), ("sensitivity", finite(d.metrics.sensitivity)),
+                               ("specificity", finite(d.metrics.specificity)), ("ppv", finite(d.metrics.ppv)), ("npv", finite(d.metrics.npv))]
+                }
+                return .object(fields)
+            }
+            return .object([("terms", .array(m.fit.terms.map(OrderedJSON.string))), ("aic", finite(m.fit.aic)), ("cutoff", finite(m.cutoff)),
+                            ("coefficients", .array(table)), ("cohorts", .array(cohorts))])
+        }
+        return .object([
+            ("univariable", .array(c.univariable.map { t in
+                .object([("term", .string(t.term)), ("pValue", finite(t.pValue)), ("selected", .bool(t.selected))])
+            })),
+            ("clinical", model(c.clinical)),
+            ("combined", model(c.combined)),
+            ("excluded", .array(c.excluded.map { .object([("id", .string($0.id)), ("reason", .string($0.reason))]) })),
+        ])
     }
 
     /// A cohort the model was not fitted to: its cases' rad-scores, AUC with DeLong CI, ROC, and the rates at the

@@ -111,7 +111,7 @@ struct ReportDocument {
                 .table(e.performanceTable.table),
                 .paragraph("AUC 95% CI by DeLong's method" + (e.bootstrap.map { "; bootstrap: \($0.count) stratified replicates, percentile interval" } ?? "")
                     + ". Cut-off: the Youden-optimal score (pROC coords \"best\"). Training-cohort figures are apparent performance."),
-            ] + svmBlocks(e.svm)),
+            ] + svmBlocks(e.svm) + clinicalBlocks(e.clinical)),
             .init(id: "roc", title: "ROC curve", blocks: figureBlocks(.roc), compact: true),
             .init(id: "calibration", title: "Calibration", blocks: figureBlocks(.calibration) + [hl], compact: true),
             .init(id: "decision-curve", title: "Decision curve", blocks: figureBlocks(.decisionCurve), compact: true),
@@ -127,6 +127,21 @@ struct ReportDocument {
         case let .success(s)?:
             var blocks: [HTMLReport.Block] = [.table(s.gridTable.table)]
             if let why = s.incomplete { blocks.append(.note("SVM not fitted: \(why).")) }
+            return blocks
+        }
+    }
+
+    /// The clinical models' odds-ratio table and exclusions, or why they are missing.
+    func clinicalBlocks(_ clinical: Result<ClinicalEvaluation, EvaluationError>?) -> [HTMLReport.Block] {
+        switch clinical {
+        case nil: return []
+        case let .failure(e)?: return [.note("Clinical models not fitted: \(e.description).")]
+        case let .success(c)?:
+            var blocks: [HTMLReport.Block] = [.table(c.oddsRatioTable.table)]
+            if !c.excluded.isEmpty {
+                blocks.append(.details(summary: "\(c.excluded.count) case(s) left out of the clinical models (a clinical value missing or invalid)",
+                                       items: c.excluded.map { $0.reason }))
+            }
             return blocks
         }
     }

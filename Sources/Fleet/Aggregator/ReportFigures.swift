@@ -53,6 +53,15 @@ extension ModelEvaluation {
                                    auc: roc.auc, ci: (delong.lower, delong.upper))
         curve.marker = (1 - youden.specificity, youden.sensitivity)
         var curves = [curve]
+        func clinicalCurves(_ cohort: String) -> [ROCChart.Curve] {
+            guard case let .success(c)? = clinical else { return [] }
+            return [c.clinical, c.combined].compactMap { m in
+                guard let s = m.cohorts.first(where: { $0.cohort == cohort }), case let .success(d) = s.discrimination else { return nil }
+                return ROCChart.Curve(name: m.name, specificities: d.roc.specificities, sensitivities: d.roc.sensitivities,
+                                      auc: d.roc.auc, ci: (d.delong.lower, d.delong.upper))
+            }
+        }
+        curves += clinicalCurves("training")
         var svmText = ""
         if case let .success(s)? = svm, let fit = s.fit {
             var c = ROCChart.Curve(name: s.label, specificities: fit.roc.specificities, sensitivities: fit.roc.sensitivities,
@@ -77,7 +86,7 @@ extension ModelEvaluation {
                 caption: "ROC curve of the rad-score, \(c.name) cohort (n = \(c.caseIds.count), \(c.events) with the outcome), scored with "
                     + "the model fitted on the training cohort; AUC with DeLong 95% CI. The dot marks the training cohort's Youden cut-off "
                     + "(rad-score ≥ \(ReportNumber.fixed(youden.threshold))).",
-                chart: ROCChart(title: "ROC — \(c.name) cohort", curves: [curve])))
+                chart: ROCChart(title: "ROC — \(c.name) cohort", curves: [curve] + clinicalCurves(c.name))))
         }
         var calibrationChart = CalibrationChart(title: "Calibration — training cohort",
                                                 apparent: zip(calibration.predicted, calibration.observed).map { (x: $0, y: $1) },

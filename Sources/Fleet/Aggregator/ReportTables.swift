@@ -56,6 +56,23 @@ extension SVMEvaluation {
     }
 }
 
+extension ClinicalEvaluation {
+    /// The papers' odds-ratio table: each variable's univariable p, then the clinical and the combined model's
+    /// terms with OR (95% CI) and p.
+    var oddsRatioTable: ReportTable {
+        var rows = univariable.map { t in ["Univariable", t.term, "", ReportNumber.pValue(t.pValue) + (t.selected ? " ✓" : "")] }
+        for m in [clinical, combined] {
+            for k in m.fit.coefficients where k.term != "(Intercept)" {
+                rows.append([m.name, k.term, ReportNumber.interval(k.oddsRatio, k.ciLower, k.ciUpper), ReportNumber.pValue(k.pValue)])
+            }
+        }
+        return ReportTable(name: "clinical-models", table: HTMLReport.Table(
+            caption: "Clinical variables: univariable screen (✓ p < 0.05), then the clinical model (backward stepwise AIC) and the "
+                + "combined model (its terms + rad-score), odds ratios with Wald 95% CI, fitted on the training cohort",
+            header: ["Model", "Term", "OR (95% CI)", "p"], rows: rows, textColumns: 2))
+    }
+}
+
 enum ReportTables {
     /// What was left out of the study and why: failed jobs (a case whose image could not be read, …) and feature
     /// columns the model could not use.

@@ -40,6 +40,7 @@ public struct StudyReportWriter {
         var written = [ReportTables.exclusions(failures: failures, droppedFeatures: evaluation?.droppedFeatures ?? [])]
         if let evaluation { written += [evaluation.selectedFeaturesTable, evaluation.performanceTable] }
         if case let .success(svm)? = evaluation?.svm { written.append(svm.gridTable) }
+        if case let .success(clinical)? = evaluation?.clinical { written.append(clinical.oddsRatioTable) }
         for t in written {
             try Data(t.table.csv().utf8).write(to: tables.appendingPathComponent("\(t.name).csv"), options: .atomic)
         }
