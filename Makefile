@@ -18,7 +18,7 @@ demo: build
 
 test: deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
-	$(SWIFT) test -c $(CONFIG) --skip-build
+	$(SWIFT) test -c $(CONFIG) --skip-build --disable-swift-testing
 
 bench: bench-extract bench-stats bench-fleet
 
