@@ -95,9 +95,7 @@ extension ClinicalEvaluation {
                     }
                     let discrimination: Result<CohortEvaluation.Discrimination, EvaluationError>
                     if Set(set.outcomes).count == 2 {
-                        let roc = try ROCCurve(outcomes: set.outcomes.map(Double.init), scores: lp, direction: .controlsBelowCases)
-                        let c = cutoff ?? YoudenCutoff(roc).best.threshold
-                        discrimination = .success(.init(roc: roc, delong: DeLongInterval(roc), metrics: ConfusionMetrics(roc, threshold: c)))
+                        discrimination = .success(try .init(outcomes: set.outcomes, scores: lp, cutoff: cutoff))
                     } else {
                         discrimination = .failure(EvaluationError("the cohort's cases hold one outcome class only"))
                     }

@@ -10,6 +10,14 @@ public struct CohortEvaluation: Sendable {
         public let delong: DeLongInterval
         /// pROC `coords(roc, x = <training cut-off>, input = "threshold")`.
         public let metrics: ConfusionMetrics
+
+        /// The ROC of `scores` (larger = outcome 1), DeLong's CI, and the rates at `cutoff` — or, without one, at
+        /// this cohort's own Youden cut-off (a training cohort).
+        init(outcomes: [Int], scores: [Double], cutoff: Double?) throws {
+            roc = try ROCCurve(outcomes: outcomes.map(Double.init), scores: scores, direction: .controlsBelowCases)
+            delong = DeLongInterval(roc)
+            metrics = ConfusionMetrics(roc, threshold: cutoff ?? YoudenCutoff(roc).best.threshold)
+        }
     }
 
     public let name: String
@@ -60,8 +68,7 @@ public struct CohortEvaluation: Sendable {
             return
         }
         do {
-            let roc = try ROCCurve(outcomes: outcomes.map(Double.init), scores: scores, direction: .controlsBelowCases)
-            discrimination = .success(Discrimination(roc: roc, delong: DeLongInterval(roc), metrics: ConfusionMetrics(roc, threshold: cutoff)))
+            discrimination = .success(try Discrimination(outcomes: outcomes, scores: scores, cutoff: cutoff))
         } catch {
             discrimination = .failure(EvaluationError("\(error)"))
         }
