@@ -15,8 +15,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "CLibFuzzer"),
-        .executableTarget(name: "FuzzMessageDecoder", dependencies: ["CLibFuzzer", .product(name: "FleetProtocol", package: "RadFleet")]),
-        .executableTarget(name: "FuzzPNGLoader", dependencies: ["CLibFuzzer", .product(name: "ImageIO", package: "RadFleet"), .product(name: "RadiomicsCore", package: "RadFleet")]),
-        .executableTarget(name: "FuzzParameterFile", dependencies: ["CLibFuzzer", .product(name: "ParameterFiles", package: "RadFleet"), .product(name: "RadiomicsCore", package: "RadFleet")]),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"]),
+        .executableTarget(name: "FuzzMessageDecoder", dependencies: ["FuzzSupport", .product(name: "FleetProtocol", package: "RadFleet")]),
+        .executableTarget(name: "FuzzPNGLoader", dependencies: ["FuzzSupport", .product(name: "ImageIO", package: "RadFleet"), .product(name: "RadiomicsCore", package: "RadFleet")]),
+        .executableTarget(name: "FuzzParameterFile", dependencies: ["FuzzSupport", .product(name: "ParameterFiles", package: "RadFleet"), .product(name: "RadiomicsCore", package: "RadFleet")]),
     ]
 )

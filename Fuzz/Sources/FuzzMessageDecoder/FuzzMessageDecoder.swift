@@ -1,4 +1,4 @@
-import CLibFuzzer
+import FuzzSupport
 import FleetProtocol
 
 /// libFuzzer target for the wire decoder: one frame (a JSON object and `\n`) → `Message`, through `LineFraming`,
@@ -103,18 +103,8 @@ private func depth(_ node: JSONNode) -> Int {
 
 private func text(_ bytes: some Collection<UInt8>) -> String { String(decoding: bytes.prefix(400), as: UTF8.self).debugDescription }
 
-private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fail(message()) }
-}
-
-private func fail(_ message: String) -> Never {
-    fatalError("FuzzMessageDecoder: \(message)")
-}
-
 /// `main`, as SwiftPM links it: libFuzzer's driver, with this file's test function.
 @_cdecl("FuzzMessageDecoder_main")
 public func fuzzMessageDecoderMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzMessageDecoder(data!, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzzMessageDecoder(data!, size) }
 }

@@ -1,4 +1,4 @@
-import CLibFuzzer
+import FuzzSupport
 import ImageIO
 import RadiomicsCore
 
@@ -130,18 +130,8 @@ private func checkLimits(_ bytes: [UInt8], _ image: PNGImage) {
     } catch { fail("untyped error \(error)") }
 }
 
-private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fail(message()) }
-}
-
-private func fail(_ message: String) -> Never {
-    fatalError("FuzzPNGLoader: \(message)")
-}
-
 /// `main`, as SwiftPM links it: libFuzzer's driver, with this file's test function.
 @_cdecl("FuzzPNGLoader_main")
 public func fuzzPNGLoaderMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzPNGLoader(data!, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzzPNGLoader(data!, size) }
 }

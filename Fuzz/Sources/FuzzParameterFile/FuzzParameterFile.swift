@@ -1,4 +1,4 @@
-import CLibFuzzer
+import FuzzSupport
 import ParameterFiles
 import RadiomicsCore
 
@@ -70,18 +70,8 @@ private func check(_ s: RadiomicsSettings) {
     }
 }
 
-private func require(_ condition: Bool, _ message: @autoclosure () -> String) {
-    if !condition { fail(message()) }
-}
-
-private func fail(_ message: String) -> Never {
-    fatalError("FuzzParameterFile: \(message)")
-}
-
 /// `main`, as SwiftPM links it: libFuzzer's driver, with this file's test function.
 @_cdecl("FuzzParameterFile_main")
 public func fuzzParameterFileMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzParameterFile(data!, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzzParameterFile(data!, size) }
 }
