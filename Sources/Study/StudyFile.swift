@@ -15,6 +15,9 @@ import Yams
 /// cohorts: {column: cohort, training: training}   # optional (CohortSplit): fit on one cohort, evaluate all
 /// features:                   # optional (FeatureReduction): ICC, redundancy, mutual information
 ///   redundancy: {method: hierarchical, threshold: 0.95}
+/// rois:                       # optional (RegionOfInterest): more ROIs, each with its own rad-score, and second readers
+///   tumour: {mask: mask, readerMask: mask_reader2}
+///   node: {image: node_image, mask: node_mask, readerMask: node_mask_reader2}
 /// clinical:                   # optional (ClinicalVariable): typed clinical columns
 ///   age: numeric
 ///   grade: {type: categorical, levels: ["1", "2", "3"], reference: "1"}
@@ -45,8 +48,11 @@ public struct StudyFile: Sendable, Equatable {
     public let cohortSplit: CohortSplit?
     public let featureReduction: FeatureReduction?
     public let clinical: [ClinicalVariable]
+    /// The regions of interest, primary first (one `tumour` ROI from `image`/`mask` without a `rois:` section).
+    public let regions: [RegionOfInterest]
 
-    public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical"]
+    public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical",
+                                           "rois"]
     public static let extractionKeys: Set<String> = ["params"]
 
     public init(contentsOf url: URL) throws(StudyError) {
@@ -108,7 +114,9 @@ public struct StudyFile: Sendable, Equatable {
             parameterFile = nil
         }
         cohortSplit = try values["cohorts"].map { n throws(StudyError) in try CohortSplit(n, file: url.path) }
-        featureReduction = try values["features"].map { n throws(StudyError) in try FeatureReduction(n, file: url.path) }
+        let reduction = try values["features"].map { n throws(StudyError) in try FeatureReduction(n, file: url.path) }
+        featureReduction = reduction
+        regions = try Self.regions(values["rois"], reduction: reduction, parameterFile: parameterFile, file: url.path, resolve: resolve)
         clinical = try values["clinical"].map { n throws(StudyError) in try ClinicalVariable.parse(n, file: url.path) } ?? []
         if let m = values["model"] {
             model = try ModelSpec(m, file: url.path)
@@ -116,6 +124,31 @@ public struct StudyFile: Sendable, Equatable {
         } else {
             model = nil
         }
+    }
+}
+
+extension StudyFile {
+    /// The ROIs of `rois:` (or the one default ROI), each with its second-reader column: the ROI's own
+    /// `readerMask`, else — for the primary ROI — `features.icc.readerMask`. With `features.icc` every ROI needs one.
+    static func regions(_ node: Node?, reduction: FeatureReduction?, parameterFile: URL?, file: String,
+                        resolve: (String) -> URL) throws(StudyError) -> [RegionOfInterest] {
+        var regions = try node.map { n throws(StudyError) in
+            try RegionOfInterest.parse(n, file: file, defaultParameters: parameterFile, resolve: resolve)
+        } ?? [RegionOfInterest(name: "tumour", parameterFile: parameterFile)]
+        if let column = reduction?.readerMaskColumn {
+            let primary = regions[0]
+            if let own = primary.readerMaskColumn, own != column {
+                throw StudyError(file: file, key: "features.icc.readerMask",
+                                 reason: "'\(column)' differs from rois.\(primary.name).readerMask '\(own)'; give it in one place")
+            }
+            regions[0] = RegionOfInterest(name: primary.name, imageColumn: primary.imageColumn, maskColumn: primary.maskColumn,
+                                          parameterFile: primary.parameterFile, readerMaskColumn: column)
+        }
+        if reduction?.selection.icc != nil, let r = regions.first(where: { $0.readerMaskColumn == nil }) {
+            throw StudyError(file: file, key: node == nil ? "features.icc.readerMask" : "rois.\(r.name).readerMask",
+                             reason: "missing: the ICC step needs the cohort column of the second reader's masks for ROI '\(r.name)'")
+        }
+        return regions
     }
 }
 

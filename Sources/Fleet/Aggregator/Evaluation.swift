@@ -65,6 +65,10 @@ public struct ModelEvaluation: Sendable {
     /// The clinical and combined (clinical + rad-score) models (nil: the study has no `clinical:` section).
     public let clinical: Result<ClinicalEvaluation, EvaluationError>?
 
+    // MARK: Further ROIs
+    /// The rad-score of each further ROI of `rois:` (second and later), or why it is missing.
+    public internal(set) var regions: [Result<RegionEvaluation, EvaluationError>] = []
+
     public var events: Int { outcomes.reduce(0, +) }
 
     /// One row of the performance table (papers' "AUC (95% CI), ACC, SEN, SPE, PPV, NPV").
@@ -89,6 +93,17 @@ public struct ModelEvaluation: Sendable {
             guard case let .success(d) = c.discrimination else { continue }
             rows.append(Performance(model: "Rad-score", cohort: c.name, cases: c.caseIds.count, events: c.events, auc: d.roc.auc,
                                     ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
+        }
+        for case let .success(r) in regions {
+            if case let .success(d) = r.training {
+                rows.append(Performance(model: r.label, cohort: "training", cases: r.caseIds.count, events: r.events, auc: d.roc.auc,
+                                        ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
+            }
+            for c in r.cohorts {
+                guard case let .success(d) = c.discrimination else { continue }
+                rows.append(Performance(model: r.label, cohort: c.name, cases: c.caseIds.count, events: c.events, auc: d.roc.auc,
+                                        ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
+            }
         }
         if case let .success(c)? = clinical {
             for m in [c.clinical, c.combined] {
