@@ -91,7 +91,7 @@ struct ReportDocument {
                 + "\(e.rule), which keeps \(e.selected.count) feature(s)."),
         ]
         if let steps = e.reduction {
-            let names = ["usable": "usable (complete, not constant)", "constant": "not constant in training",
+            let names = ["usable": "usable (complete, not constant)", "icc": "reproducible between readers (ICC)", "constant": "not constant in training",
                          "redundancy": "after Spearman redundancy", "mutualInformation": "top by mutual information"]
             selection.insert(.paragraph("Feature reduction on the training cohort, before the LASSO (z-scores fitted on training): "
                 + steps.map { "\($0.features) \(names[$0.step] ?? $0.step)" }.joined(separator: " → ") + "."), at: 0)
@@ -107,6 +107,7 @@ struct ReportDocument {
         }
         return [
             .init(id: "feature-selection", title: "Feature selection", blocks: selection),
+        ] + [regionSection(e)].compactMap { $0 } + [
             .init(id: "performance", title: "Model performance", blocks: [
                 .table(e.performanceTable.table),
                 .paragraph("AUC 95% CI by DeLong's method" + (e.bootstrap.map { "; bootstrap: \($0.count) stratified replicates, percentile interval" } ?? "")

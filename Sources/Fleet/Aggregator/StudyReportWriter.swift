@@ -38,7 +38,7 @@ public struct StudyReportWriter {
             try Data(drawing.png(scale: pngScale)).write(to: figures.appendingPathComponent("\(figure.name).png"), options: .atomic)
         }
         var written = [ReportTables.exclusions(failures: failures, droppedFeatures: evaluation?.droppedFeatures ?? [])]
-        if let evaluation { written += [evaluation.selectedFeaturesTable, evaluation.performanceTable] }
+        if let evaluation { written += [evaluation.selectedFeaturesTable] + evaluation.regionTables + [evaluation.performanceTable] }
         if case let .success(svm)? = evaluation?.svm { written.append(svm.gridTable) }
         if case let .success(clinical)? = evaluation?.clinical { written.append(clinical.oddsRatioTable) }
         for t in written {
