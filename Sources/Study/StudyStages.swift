@@ -35,11 +35,12 @@ extension StudyPlan {
 
     public func nextJobs(results: [String: String]) throws -> [(job: Job, sequence: Int)] {
         guard let model = study.model else { return [] }
-        // Each further ROI's LASSO runs alongside the primary one (sequence numbers after the primary's stages).
+        // Each further ROI's LASSO runs alongside the primary one (sequence numbers after the primary's stages). A
+        // further ROI that cannot be modelled (its ICC subset too small, …) stops only itself: the aggregator
+        // reports why (RegionEvaluation), from the same call.
         var others: [(job: Job, sequence: Int)] = []
         for region in study.regions.indices.dropFirst() {
-            let data = try modelData(results: results, region: region)
-            guard Self.modelIneligibility(data) == nil else { continue }
+            guard let data = try? modelData(results: results, region: region), Self.modelIneligibility(data) == nil else { continue }
             others += try lassoStage(model, data: data, region: region, results: results) ?? []
         }
         let data = try modelData(results: results)
