@@ -20,6 +20,8 @@ public struct Aggregator {
         public let resultsJSON: OrderedJSON
         /// The evaluated model (nil: the study asks for none), for the report.
         public let model: ModelOutcome?
+        /// The baseline tables (nil: the study has no clinical variables), for the report.
+        public var baseline: Result<BaselineSection, EvaluationError>? = nil
     }
 
     public func assemble(from store: JobStore) throws -> Outputs {
@@ -39,6 +41,7 @@ public struct Aggregator {
         }
         let allResults = Dictionary(uniqueKeysWithValues: try store.results().map { ($0.jobId, $0.output) })
         let model = ModelSection.evaluate(study: study, results: allResults)
+        let baseline = BaselineSection.evaluate(study: study)
         let json = OrderedJSON.object([
             ("study", .string(study.name)),
             ("provenance", .object([
@@ -47,6 +50,7 @@ public struct Aggregator {
                 ("cohort", .string(study.cohort.lastPathComponent)),
                 ("parameterFile", study.parameterFile.map { .string($0.lastPathComponent) } ?? .null),
             ])),
+            ("baseline", BaselineSection.render(baseline)),
             ("features", .object([
                 ("columns", .array(table.columns.map(OrderedJSON.string))),
                 ("rows", .array(rows)),
@@ -55,7 +59,7 @@ public struct Aggregator {
             ("svm", svmSection(model)),
             ("failures", .array(problems.map { .object([("jobId", .string($0.jobId)), ("reason", .string($0.reason))]) })),
         ])
-        return Outputs(featureTable: table, failures: problems, resultsJSON: json, model: model)
+        return Outputs(featureTable: table, failures: problems, resultsJSON: json, model: model, baseline: baseline)
     }
 
     /// results.json's `svm` section: null without an SVM in the study, else its evaluation or why there is none.
@@ -74,7 +78,8 @@ public struct Aggregator {
         try FileManager.default.createDirectory(at: study.output, withIntermediateDirectories: true)
         try outputs.featureTable.csv().write(to: study.output.appendingPathComponent("features.csv"), atomically: true, encoding: .utf8)
         try (outputs.resultsJSON.rendered() + "\n").write(to: study.output.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
-        try StudyReportWriter(study: study, version: version)
-            .write(featureTable: outputs.featureTable, failures: outputs.failures, model: outputs.model)
+        var writer = StudyReportWriter(study: study, version: version)
+        writer.baseline = outputs.baseline
+        try writer.write(featureTable: outputs.featureTable, failures: outputs.failures, model: outputs.model)
     }
 }

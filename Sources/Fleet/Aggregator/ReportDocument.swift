@@ -13,11 +13,14 @@ struct ReportDocument {
     let model: ModelOutcome?
     /// The figures as laid out for figures/ (inlined as they are, so the files and the report agree).
     let figures: [(figure: ReportFigure, drawing: Drawing)]
+    /// The baseline tables (section "Baseline characteristics" when the study has clinical variables).
+    var baseline: Result<BaselineSection, EvaluationError>? = nil
 
     func html() -> HTMLReport {
         var report = HTMLReport(title: "RadFleet study report: \(study.name)",
                                 subtitle: "RadFleet \(version) · seed \(study.seed) · cohort \(study.cohort.lastPathComponent)")
         report.sections = [provenance(), cohort()]
+        if let b = baselineSection() { report.sections.append(b) }
         switch model {
         case nil:
             report.sections.append(.init(id: "model", title: "Model", blocks: [.paragraph("The study file asks for no model.")]))
@@ -47,6 +50,15 @@ struct ReportDocument {
             .paragraph("Every number below is in results.json next to this file; figures are in figures/ (SVG and PNG), tables in tables/ (CSV)."),
             .table(.init(caption: "Study", header: ["Item", "Value"], rows: rows, textColumns: 2)),
         ])
+    }
+
+    /// "Baseline characteristics": the by-cohort and by-outcome tables, or why they are missing; nil without clinical variables.
+    func baselineSection() -> HTMLReport.Section? {
+        switch baseline {
+        case nil: return nil
+        case let .failure(e)?: return .init(id: "baseline", title: "Baseline characteristics", blocks: [.note("Baseline tables not made: \(e.description).")])
+        case let .success(b)?: return .init(id: "baseline", title: "Baseline characteristics", blocks: b.reportBlocks(hidden: []))
+        }
     }
 
     func cohort() -> HTMLReport.Section {

@@ -17,6 +17,8 @@ public struct StudyReportWriter {
     public let version: String
     /// Device pixels per SVG unit of the PNG figures.
     public var pngScale = 2.0
+    /// The baseline tables as results.json has them; nil computes them here (`BaselineSection.evaluate`).
+    public var baseline: Result<BaselineSection, EvaluationError>? = nil
 
     public init(study: StudyFile, version: String) {
         self.study = study
@@ -41,11 +43,13 @@ public struct StudyReportWriter {
         if let evaluation { written += [evaluation.selectedFeaturesTable, evaluation.performanceTable] }
         if case let .success(svm)? = evaluation?.svm { written.append(svm.gridTable) }
         if case let .success(clinical)? = evaluation?.clinical { written.append(clinical.oddsRatioTable) }
+        let baseline = self.baseline ?? BaselineSection.evaluate(study: study)
+        if case let .success(b)? = baseline { written += [b.byCohortTable, b.byOutcomeTable].compactMap { $0 } }
         for t in written {
             try Data(t.table.csv().utf8).write(to: tables.appendingPathComponent("\(t.name).csv"), options: .atomic)
         }
         let document = ReportDocument(study: study, version: version, featureTable: featureTable, failures: failures,
-                                      model: model, figures: drawn)
+                                      model: model, figures: drawn, baseline: baseline)
         try Data(document.html().html().utf8).write(to: study.output.appendingPathComponent("report.html"), options: .atomic)
     }
 }
