@@ -22,6 +22,8 @@ public struct Aggregator {
         public let model: ModelOutcome?
         /// The baseline tables (nil: the study has no clinical variables), for the report.
         public var baseline: Result<BaselineSection, EvaluationError>? = nil
+        /// Version, settings, seeds and input checksums, collected once per run.
+        public var provenance: Provenance? = nil
     }
 
     public func assemble(from store: JobStore) throws -> Outputs {
@@ -42,14 +44,10 @@ public struct Aggregator {
         let allResults = Dictionary(uniqueKeysWithValues: try store.results().map { ($0.jobId, $0.output) })
         let model = ModelSection.evaluate(study: study, results: allResults)
         let baseline = BaselineSection.evaluate(study: study)
+        let provenance = Provenance.collect(study: study, version: version)
         let json = OrderedJSON.object([
             ("study", .string(study.name)),
-            ("provenance", .object([
-                ("radfleetVersion", .string(version)),
-                ("seed", .string(String(study.seed))),
-                ("cohort", .string(study.cohort.lastPathComponent)),
-                ("parameterFile", study.parameterFile.map { .string($0.lastPathComponent) } ?? .null),
-            ])),
+            ("provenance", provenance.render(study: study)),
             ("baseline", BaselineSection.render(baseline)),
             ("features", .object([
                 ("columns", .array(table.columns.map(OrderedJSON.string))),
@@ -59,7 +57,7 @@ public struct Aggregator {
             ("svm", svmSection(model)),
             ("failures", .array(problems.map { .object([("jobId", .string($0.jobId)), ("reason", .string($0.reason))]) })),
         ])
-        return Outputs(featureTable: table, failures: problems, resultsJSON: json, model: model, baseline: baseline)
+        return Outputs(featureTable: table, failures: problems, resultsJSON: json, model: model, baseline: baseline, provenance: provenance)
     }
 
     /// results.json's `svm` section: null without an SVM in the study, else its evaluation or why there is none.
@@ -80,6 +78,7 @@ public struct Aggregator {
         try (outputs.resultsJSON.rendered() + "\n").write(to: study.output.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
         var writer = StudyReportWriter(study: study, version: version)
         writer.baseline = outputs.baseline
+        writer.provenance = outputs.provenance
         try writer.write(featureTable: outputs.featureTable, failures: outputs.failures, model: outputs.model)
     }
 }

@@ -15,6 +15,8 @@ struct ReportDocument {
     let figures: [(figure: ReportFigure, drawing: Drawing)]
     /// The baseline tables (section "Baseline characteristics" when the study has clinical variables).
     var baseline: Result<BaselineSection, EvaluationError>? = nil
+    /// Seeds and input checksums for the provenance table.
+    var provenanceRecord: Provenance? = nil
 
     func html() -> HTMLReport {
         var report = HTMLReport(title: "RadFleet study report: \(study.name)",
@@ -46,10 +48,15 @@ struct ReportDocument {
             rows += [["LASSO", "alpha \(ReportNumber.significant(m.alpha)), \(folds), measure \(m.measure.rawValue), rule \(m.rule)"],
                      ["AUC bootstrap", m.bootstrap > 0 ? "\(m.bootstrap) stratified replicates" : "none"]]
         }
-        return .init(id: "study", title: "Study and provenance", blocks: [
+        rows += provenanceRecord?.reportRows ?? []
+        var blocks: [HTMLReport.Block] = [
             .paragraph("Every number below is in results.json next to this file; figures are in figures/ (SVG and PNG), tables in tables/ (CSV)."),
             .table(.init(caption: "Study", header: ["Item", "Value"], rows: rows, textColumns: 2)),
-        ])
+        ]
+        if let p = provenanceRecord, !p.cases.isEmpty {
+            blocks.append(.details(summary: "SHA-256 of each case's image and mask (also in results.json, provenance.checksums)", items: p.caseLines))
+        }
+        return .init(id: "study", title: "Study and provenance", blocks: blocks)
     }
 
     /// "Baseline characteristics": the by-cohort and by-outcome tables, or why they are missing; nil without clinical variables.

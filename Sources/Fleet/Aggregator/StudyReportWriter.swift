@@ -19,6 +19,8 @@ public struct StudyReportWriter {
     public var pngScale = 2.0
     /// The baseline tables as results.json has them; nil computes them here (`BaselineSection.evaluate`).
     public var baseline: Result<BaselineSection, EvaluationError>? = nil
+    /// The run's provenance (checksums are the aggregator's, collected once); nil shows the study's own rows only.
+    public var provenance: Provenance? = nil
 
     public init(study: StudyFile, version: String) {
         self.study = study
@@ -49,7 +51,7 @@ public struct StudyReportWriter {
             try Data(t.table.csv().utf8).write(to: tables.appendingPathComponent("\(t.name).csv"), options: .atomic)
         }
         let document = ReportDocument(study: study, version: version, featureTable: featureTable, failures: failures,
-                                      model: model, figures: drawn, baseline: baseline)
+                                      model: model, figures: drawn, baseline: baseline, provenanceRecord: provenance)
         try Data(document.html().html().utf8).write(to: study.output.appendingPathComponent("report.html"), options: .atomic)
     }
 }
