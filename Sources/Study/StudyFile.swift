@@ -32,6 +32,7 @@ import Yams
 ///     cost: [0.1, 1, 10]      # the grid: every cost with every gamma
 ///     gamma: [0.01, 0.1]      # radial only; default 1 / number of features
 ///     measure: auc            # CV AUC of the pooled held-out decision values
+/// outputs: {figures: [roc, calibration], tables: all, report: true}   # optional (OutputSpec): default all
 /// ```
 public struct StudyFile: Sendable, Equatable {
     public let url: URL
@@ -45,8 +46,9 @@ public struct StudyFile: Sendable, Equatable {
     public let cohortSplit: CohortSplit?
     public let featureReduction: FeatureReduction?
     public let clinical: [ClinicalVariable]
+    public let outputs: OutputSpec
 
-    public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical"]
+    public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical", "outputs"]
     public static let extractionKeys: Set<String> = ["params"]
 
     public init(contentsOf url: URL) throws(StudyError) {
@@ -110,6 +112,7 @@ public struct StudyFile: Sendable, Equatable {
         cohortSplit = try values["cohorts"].map { n throws(StudyError) in try CohortSplit(n, file: url.path) }
         featureReduction = try values["features"].map { n throws(StudyError) in try FeatureReduction(n, file: url.path) }
         clinical = try values["clinical"].map { n throws(StudyError) in try ClinicalVariable.parse(n, file: url.path) } ?? []
+        outputs = try values["outputs"].map { n throws(StudyError) in try OutputSpec(n, file: url.path) } ?? .all
         if let m = values["model"] {
             model = try ModelSpec(m, file: url.path)
             if outcome == nil { throw StudyError(file: url.path, key: "outcome", reason: "missing: a model needs the outcome column") }

@@ -17,6 +17,8 @@ struct ReportDocument {
     var baseline: Result<BaselineSection, EvaluationError>? = nil
     /// Seeds and input checksums for the provenance table.
     var provenanceRecord: Provenance? = nil
+    /// Captions of the tables the study's `outputs:` leaves out: their blocks are dropped from the report.
+    var hiddenTableCaptions: Set<String> = []
 
     func html() -> HTMLReport {
         var report = HTMLReport(title: "RadFleet study report: \(study.name)",
@@ -31,7 +33,21 @@ struct ReportDocument {
         case let .evaluated(e)?:
             report.sections += modelSections(e)
         }
-        return report
+        return shownOnly(report)
+    }
+
+    /// The report without the tables `outputs:` leaves out, and without the figure sections (compact ones) left with
+    /// no figure because `outputs:` asked for none of theirs.
+    func shownOnly(_ report: HTMLReport) -> HTMLReport {
+        var out = report
+        out.sections = report.sections.map { s in
+            var s = s
+            s.blocks = s.blocks.filter { if case let .table(t) = $0 { return !hiddenTableCaptions.contains(t.caption) } else { return true } }
+            return s
+        }.filter { s in
+            !s.blocks.isEmpty && (!s.compact || s.blocks.contains { if case .figure = $0 { return true } else { return false } })
+        }
+        return out
     }
 
     func provenance() -> HTMLReport.Section {
@@ -64,7 +80,7 @@ struct ReportDocument {
         switch baseline {
         case nil: return nil
         case let .failure(e)?: return .init(id: "baseline", title: "Baseline characteristics", blocks: [.note("Baseline tables not made: \(e.description).")])
-        case let .success(b)?: return .init(id: "baseline", title: "Baseline characteristics", blocks: b.reportBlocks(hidden: []))
+        case let .success(b)?: return .init(id: "baseline", title: "Baseline characteristics", blocks: b.reportBlocks(hidden: hiddenTableCaptions))
         }
     }
 
