@@ -11,6 +11,7 @@ import Yams
 /// outcome: alnm
 /// extraction:
 ///   params: params.yaml       # a PyRadiomics parameter file
+///   clipPercentiles: [0.5, 99.5]   # optional (ClipPercentiles): clip each image to its percentiles first
 /// output: results
 /// cohorts: {column: cohort, training: training}   # optional (CohortSplit): fit on one cohort, evaluate all
 /// features:                   # optional (FeatureReduction): ICC, redundancy, mutual information
@@ -47,9 +48,11 @@ public struct StudyFile: Sendable, Equatable {
     public let featureReduction: FeatureReduction?
     public let clinical: [ClinicalVariable]
     public let outputs: OutputSpec
+    /// `extraction.clipPercentiles` (ClipPercentiles): each image clipped to these percentiles before extraction.
+    public let clipPercentiles: [Double]?
 
     public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical", "outputs"]
-    public static let extractionKeys: Set<String> = ["params"]
+    public static let extractionKeys: Set<String> = ["params", "clipPercentiles"]
 
     public init(contentsOf url: URL) throws(StudyError) {
         let text: String
@@ -101,13 +104,15 @@ public struct StudyFile: Sendable, Equatable {
             var sub: [String: Node] = [:]
             for (k, v) in map {
                 guard let key = k.string, Self.extractionKeys.contains(key) else {
-                    throw StudyError(file: url.path, key: "extraction.\(k.string ?? "?")", reason: "unknown key (known: params)")
+                    throw StudyError(file: url.path, key: "extraction.\(k.string ?? "?")", reason: "unknown key (known: \(Self.extractionKeys.sorted().joined(separator: ", ")))")
                 }
                 sub[key] = v
             }
             parameterFile = try string("params", in: sub, prefix: "extraction.").map(resolve)
+            clipPercentiles = try sub["clipPercentiles"].map { n throws(StudyError) in try ClipPercentiles.parse(n, file: url.path) }
         } else {
             parameterFile = nil
+            clipPercentiles = nil
         }
         cohortSplit = try values["cohorts"].map { n throws(StudyError) in try CohortSplit(n, file: url.path) }
         featureReduction = try values["features"].map { n throws(StudyError) in try FeatureReduction(n, file: url.path) }

@@ -37,7 +37,7 @@ public struct StudyPlan: Sendable {
         try manifest.cases.map { c in
             let id = "extract:\(c.id)"
             let input = ExtractJobInput(caseId: c.id, image: try relative(c.image, case: c.id), mask: try relative(c.mask, case: c.id),
-                                        spacing: c.spacing, parameters: parameterText)
+                                        spacing: c.spacing, parameters: parameterText, clipPercentiles: study.clipPercentiles)
             return Job(id: id, kind: .extract, seed: JobSeed.derive(studySeed: study.seed, jobId: id), input: try JSONValue(encoding: input))
         }
     }
