@@ -11,6 +11,7 @@ import Yams
 /// outcome: alnm
 /// extraction:
 ///   params: params.yaml       # a PyRadiomics parameter file
+///   clipPercentiles: [0.5, 99.5]   # optional (ClipPercentiles): clip each image to its percentiles first
 /// output: results
 /// cohorts: {column: cohort, training: training}   # optional (CohortSplit): fit on one cohort, evaluate all
 /// features:                   # optional (FeatureReduction): ICC, redundancy, mutual information
@@ -35,6 +36,7 @@ import Yams
 ///     cost: [0.1, 1, 10]      # the grid: every cost with every gamma
 ///     gamma: [0.01, 0.1]      # radial only; default 1 / number of features
 ///     measure: auc            # CV AUC of the pooled held-out decision values
+/// outputs: {figures: [roc, calibration], tables: all, report: true}   # optional (OutputSpec): default all
 /// ```
 public struct StudyFile: Sendable, Equatable {
     public let url: URL
@@ -50,10 +52,13 @@ public struct StudyFile: Sendable, Equatable {
     public let clinical: [ClinicalVariable]
     /// The regions of interest, primary first (one `tumour` ROI from `image`/`mask` without a `rois:` section).
     public let regions: [RegionOfInterest]
+    public let outputs: OutputSpec
+    /// `extraction.clipPercentiles` (ClipPercentiles): each image clipped to these percentiles before extraction.
+    public let clipPercentiles: [Double]?
 
     public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical",
-                                           "rois"]
-    public static let extractionKeys: Set<String> = ["params"]
+                                           "rois", "outputs"]
+    public static let extractionKeys: Set<String> = ["params", "clipPercentiles"]
 
     public init(contentsOf url: URL) throws(StudyError) {
         let text: String
@@ -105,19 +110,22 @@ public struct StudyFile: Sendable, Equatable {
             var sub: [String: Node] = [:]
             for (k, v) in map {
                 guard let key = k.string, Self.extractionKeys.contains(key) else {
-                    throw StudyError(file: url.path, key: "extraction.\(k.string ?? "?")", reason: "unknown key (known: params)")
+                    throw StudyError(file: url.path, key: "extraction.\(k.string ?? "?")", reason: "unknown key (known: \(Self.extractionKeys.sorted().joined(separator: ", ")))")
                 }
                 sub[key] = v
             }
             parameterFile = try string("params", in: sub, prefix: "extraction.").map(resolve)
+            clipPercentiles = try sub["clipPercentiles"].map { n throws(StudyError) in try ClipPercentiles.parse(n, file: url.path) }
         } else {
             parameterFile = nil
+            clipPercentiles = nil
         }
         cohortSplit = try values["cohorts"].map { n throws(StudyError) in try CohortSplit(n, file: url.path) }
         let reduction = try values["features"].map { n throws(StudyError) in try FeatureReduction(n, file: url.path) }
         featureReduction = reduction
         regions = try Self.regions(values["rois"], reduction: reduction, parameterFile: parameterFile, file: url.path, resolve: resolve)
         clinical = try values["clinical"].map { n throws(StudyError) in try ClinicalVariable.parse(n, file: url.path) } ?? []
+        outputs = try values["outputs"].map { n throws(StudyError) in try OutputSpec(n, file: url.path) } ?? .all
         if let m = values["model"] {
             model = try ModelSpec(m, file: url.path)
             if outcome == nil { throw StudyError(file: url.path, key: "outcome", reason: "missing: a model needs the outcome column") }

@@ -110,7 +110,7 @@ public struct StudyPlan: Sendable {
     public func extractionJobs() throws -> [Job] {
         try targets.map { t in
             let input = ExtractJobInput(caseId: t.caseId, image: try relative(t.image, case: t.caseId), mask: try relative(t.mask, case: t.caseId),
-                                        spacing: t.spacing, parameters: parameterTexts[t.region])
+                                        spacing: t.spacing, parameters: parameterTexts[t.region], clipPercentiles: study.clipPercentiles)
             return Job(id: t.jobId, kind: .extract, seed: JobSeed.derive(studySeed: study.seed, jobId: t.jobId), input: try JSONValue(encoding: input))
         }
     }

@@ -23,6 +23,10 @@ public struct Aggregator {
         public let resultsJSON: OrderedJSON
         /// The evaluated model (nil: the study asks for none), for the report.
         public let model: ModelOutcome?
+        /// The baseline tables (nil: the study has no clinical variables), for the report.
+        public var baseline: Result<BaselineSection, EvaluationError>? = nil
+        /// Version, settings, seeds and input checksums, collected once per run.
+        public var provenance: Provenance? = nil
     }
 
     public func assemble(from store: JobStore) throws -> Outputs {
@@ -61,14 +65,12 @@ public struct Aggregator {
                 .object([("id", .string(row.id)), ("values", .array(row.cells.map { Double($0).map(OrderedJSON.number) ?? .null }))])
             }))]))
         }))]
+        let baseline = BaselineSection.evaluate(study: study)
+        let provenance = Provenance.collect(study: study, version: version)
         let json = OrderedJSON.object([
             ("study", .string(study.name)),
-            ("provenance", .object([
-                ("radfleetVersion", .string(version)),
-                ("seed", .string(String(study.seed))),
-                ("cohort", .string(study.cohort.lastPathComponent)),
-                ("parameterFile", study.parameterFile.map { .string($0.lastPathComponent) } ?? .null),
-            ])),
+            ("provenance", provenance.render(study: study)),
+            ("baseline", BaselineSection.render(baseline)),
             ("features", .object([
                 ("columns", .array(table.columns.map(OrderedJSON.string))),
                 ("rows", .array(rows)),
@@ -79,7 +81,7 @@ public struct Aggregator {
             ("failures", .array(problems.map { .object([("jobId", .string($0.jobId)), ("reason", .string($0.reason))]) })),
         ])
         return Outputs(featureTable: table, otherFeatureTables: others.keys.sorted().map { ($0, others[$0]!) }, failures: problems,
-                       resultsJSON: json, model: model)
+                       resultsJSON: json, model: model, baseline: baseline, provenance: provenance)
     }
 
     /// results.json's `svm` section: null without an SVM in the study, else its evaluation or why there is none.
@@ -101,7 +103,9 @@ public struct Aggregator {
             try table.csv().write(to: study.output.appendingPathComponent("\(name).csv"), atomically: true, encoding: .utf8)
         }
         try (outputs.resultsJSON.rendered() + "\n").write(to: study.output.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
-        try StudyReportWriter(study: study, version: version)
-            .write(featureTable: outputs.featureTable, failures: outputs.failures, model: outputs.model)
+        var writer = StudyReportWriter(study: study, version: version)
+        writer.baseline = outputs.baseline
+        writer.provenance = outputs.provenance
+        try writer.write(featureTable: outputs.featureTable, failures: outputs.failures, model: outputs.model)
     }
 }
