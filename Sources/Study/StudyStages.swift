@@ -11,6 +11,7 @@ import Statistics
 /// 4. `bootstrap:radscore:<b>` — blocks of the rad-score's AUC bootstrap, and with `model.svm`, in the same stage,
 ///    `gridpoint:svm:<i>` — setting i of the SVM grid cross-validated on the LASSO-selected features over the
 ///    LASSO's folds (none when the LASSO selected no feature);
+///    and the rad-score's bootstrap blocks on each evaluation cohort k, `bootstrap:radscore:c<k>:<b>` (CohortBootstrapStage.swift);
 /// 5. `fit:svm` — the best grid setting (highest CV AUC, the first on ties) on every case, once every gridpoint
 ///    has a result.
 /// `nextJobs(results:)` returns the next stage's jobs (all of them, done or not: adding is idempotent); an empty
@@ -55,6 +56,7 @@ extension StudyPlan {
             let input = BootstrapJobInput(scores: model_.radScores, outcomes: data.outcomes, seed: seed, first: first, count: count)
             return (try job(Self.bootstrapId(b), .bootstrap, input), Self.bootstrapSequence + b)
         }
+        stage += try cohortBootstrapJobs(data: data, model: model_, results: results)
         if let svm = model.svm, let svmData = Self.svmData(data, model_) {
             let settings = SVMSetting.grid(svm)
             stage += try settings.enumerated().map { i, setting in

@@ -88,7 +88,7 @@ public struct ModelEvaluation: Sendable {
         for c in cohorts {
             guard case let .success(d) = c.discrimination else { continue }
             rows.append(Performance(model: "Rad-score", cohort: c.name, cases: c.caseIds.count, events: c.events, auc: d.roc.auc,
-                                    ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
+                                    ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: c.bootstrap, metrics: d.metrics))
         }
         if case let .success(c)? = clinical {
             for m in [c.clinical, c.combined] {
