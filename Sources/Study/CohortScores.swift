@@ -76,3 +76,17 @@ extension StudyPlan {
         return numbers
     }
 }
+
+extension StudyPlan {
+    /// What `fit:svm` scores besides its training cases: each evaluation cohort's scored cases (`CohortScores`) by
+    /// the SVM's columns (the LASSO-selected features, in column order, as `svmData`), on the LASSO's scale; nil
+    /// without `cohorts:`.
+    public func svmCohortRows(data: ModelData, model: LassoStudyModel, results: [String: String]) throws -> [SVMCohortRows]? {
+        guard study.cohortSplit != nil else { return nil }
+        let beta = model.coefficients.beta
+        let selected = beta.indices.filter { beta[$0] != 0 }
+        return try cohortScores(data: data, model: model, results: results).map { c in
+            SVMCohortRows(cohort: c.name, caseIds: c.caseIds, rows: c.rows.map { row in selected.map { row[$0] } })
+        }
+    }
+}

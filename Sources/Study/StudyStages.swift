@@ -64,7 +64,8 @@ extension StudyPlan {
                 return (try job(Self.gridPointId(i), .gridpoint, input), Self.gridPointSequence + i)
             }
             if let best = try bestGridPoint(settings.count, results: results) {
-                let input = SVMFitJobInput(data: svmData, setting: settings[best])
+                let input = SVMFitJobInput(data: svmData, setting: settings[best],
+                                           cohorts: try svmCohortRows(data: data, model: model_, results: results))
                 stage.append((try job(Self.svmFitId, .fit, input), Self.svmFitSequence))
             }
         }

@@ -27,12 +27,20 @@ final class WorkerCountModelTests: XCTestCase {
                 struct Interval: Decodable { let replicates: Int }
                 let cohorts: [Cohort]?
             }
+            struct SVM: Decodable {
+                struct Cohort: Decodable { let name: String; let auc: Double? }
+                let cohorts: [Cohort]?
+            }
             let model: Model
+            let svm: SVM
         }
-        let model = try JSONDecoder().decode(Written.self, from: json).model
+        let written = try JSONDecoder().decode(Written.self, from: json), model = written.model
         let validation = try XCTUnwrap(model.cohorts?.first)
         XCTAssertEqual(validation.name, "validation")
         XCTAssertEqual(validation.bootstrap?.replicates, 500, "the validation cohort's bootstrap interval, from its fleet jobs")
+        let svm = try XCTUnwrap(written.svm.cohorts?.first, "the SVM scored on the validation cohort by fit:svm")
+        XCTAssertEqual(svm.name, "validation")
+        XCTAssertNotNil(svm.auc)
         let text = String(decoding: json, as: UTF8.self)
         XCTAssertTrue(text.contains("\"svm\": {") && text.contains("\"chosen\": {"), "the SVM grid was run and its setting fitted")
     }

@@ -91,3 +91,46 @@ final class CohortBootstrapTests: XCTestCase {
         XCTAssertEqual([written.lower, written.median, written.upper], [expected.lower, expected.median, expected.upper])
     }
 }
+
+/// The study's SVM on an evaluation cohort: the `fit:svm` job also scores the cohort's cases, and the aggregator
+/// evaluates them at the SVM's training Youden cut-off — checked against the same SVM trained and applied by hand.
+final class CohortSVMTests: XCTestCase {
+    func testTheSVMIsScoredOnTheValidationCohortAtItsTrainingCutoff() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("radfleet-cohort-svm-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try DemoCohortWriter.write(DemoCohort(count: 60, seed: 11, size: 96), to: dir)
+        let (plan, results, _) = try InProcessStudy.run(studyFile: dir.appendingPathComponent("study.yaml"), dataRoot: dir)
+        guard case let .evaluated(e)? = ModelSection.evaluate(study: plan.study, results: results) else { return XCTFail("not evaluated") }
+        guard case let .success(s)? = e.svm, let fit = s.fit, let best = s.best else { return XCTFail("SVM not fitted: \(String(describing: e.svm))") }
+        let v = try XCTUnwrap(e.cohorts.first)
+        let scored = try XCTUnwrap(s.cohorts.first)
+        XCTAssertEqual(s.cohorts.count, 1)
+        XCTAssertEqual(scored.name, "validation")
+        XCTAssertEqual(scored.caseIds, v.caseIds, "the SVM is evaluated on the cases the rad-score is")
+        XCTAssertEqual(scored.outcomes, v.outcomes)
+
+        // By hand: the chosen setting trained on the training rows of the SVM's columns, applied to the validation
+        // cases' extracted values of the same columns (the demo study reduces no features: values as extracted).
+        let data = try plan.modelData(results: results)
+        XCTAssertNil(data.scaling)
+        let columns = s.features.map { data.features.firstIndex(of: $0)! }
+        let n = data.caseIds.count
+        let training = (0..<n).map { i in columns.map { data.values[$0 * n + i] } }
+        let g = s.grid[best]
+        let setting = SVMSetting(kernel: s.spec.kernel, cost: g.cost, gamma: g.gamma)
+        let model = try trainSVM(rows: training, labels: data.outcomes, parameters: setting.parameters)
+        XCTAssertEqual(try model.scores(training, forClass: 1), fit.decisionValues)
+        let rows = try v.caseIds.map { id in
+            let row = try ExtractJobOutput(jsonText: try XCTUnwrap(results["extract:\(id)"]))
+            return try s.features.map { try XCTUnwrap(row.values[try XCTUnwrap(row.names.firstIndex(of: $0))]) }
+        }
+        XCTAssertEqual(scored.decisionValues, try model.scores(rows, forClass: 1))
+
+        // At the SVM's training Youden cut-off; in the performance table after the SVM's training row.
+        guard case let .success(d) = scored.discrimination else { return XCTFail("validation SVM not evaluated") }
+        XCTAssertEqual(d.metrics.threshold, fit.youden.threshold)
+        let positives = zip(scored.decisionValues, scored.outcomes).filter { $0.1 == 1 }.map(\.0)
+        XCTAssertEqual(d.metrics.sensitivity, Double(positives.filter { $0 >= fit.youden.threshold }.count) / Double(positives.count))
+        XCTAssertEqual(e.performance.filter { $0.model == s.label }.map(\.cohort), ["training", "validation"])
+    }
+}
