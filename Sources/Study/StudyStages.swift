@@ -12,6 +12,7 @@ import Statistics
 /// 4. `bootstrap:radscore:<b>` — blocks of the rad-score's AUC bootstrap, and with `model.svm`, in the same stage,
 ///    `gridpoint:svm:<i>` — setting i of the SVM grid cross-validated on the LASSO-selected features over the
 ///    LASSO's folds (none when the LASSO selected no feature);
+///    and the rad-score's bootstrap blocks on each evaluation cohort k, `bootstrap:radscore:c<k>:<b>` (CohortBootstrapStage.swift);
 /// 5. `fit:svm` — the best grid setting (highest CV AUC, the first on ties) on every case, once every gridpoint
 ///    has a result.
 /// `nextJobs(results:)` returns the next stage's jobs (all of them, done or not: adding is idempotent); an empty
@@ -84,6 +85,7 @@ extension StudyPlan {
             let input = BootstrapJobInput(scores: model_.radScores, outcomes: data.outcomes, seed: seed, first: first, count: count)
             return (try job(Self.bootstrapId(b), .bootstrap, input), Self.bootstrapSequence + b)
         }
+        stage += try cohortBootstrapJobs(data: data, model: model_, results: results)
         if let svm = model.svm, let svmData = Self.svmData(data, model_) {
             let settings = SVMSetting.grid(svm)
             stage += try settings.enumerated().map { i, setting in
@@ -91,7 +93,8 @@ extension StudyPlan {
                 return (try job(Self.gridPointId(i), .gridpoint, input), Self.gridPointSequence + i)
             }
             if let best = try bestGridPoint(settings.count, results: results) {
-                let input = SVMFitJobInput(data: svmData, setting: settings[best])
+                let input = SVMFitJobInput(data: svmData, setting: settings[best],
+                                           cohorts: try svmCohortRows(data: data, model: model_, results: results))
                 stage.append((try job(Self.svmFitId, .fit, input), Self.svmFitSequence))
             }
         }
@@ -222,7 +225,7 @@ extension StudyPlan {
             outcomeOf[id] = v
         }
         var cohortOf: [String: String] = [:]
-        if study.cohortSplit != nil { cohortOf = try cohortNames() }
+        if study.cohortSplit != nil { cohortOf = try study.cohortNames() }
         var out: [ExtractedCase] = []
         for c in manifest.cases {
             let jobId = extractId(caseId: c.id, region: region)
@@ -239,22 +242,6 @@ extension StudyPlan {
                                      training: study.cohortSplit.map { name == $0.training } ?? true))
         }
         return out
-    }
-
-    /// Each case's cohort (by id) under the study's `cohorts:` section: its cohort column, or the seeded random
-    /// split; empty without the section.
-    public func cohortNames() throws -> [String: String] {
-        guard let split = study.cohortSplit else { return [:] }
-        let cohort = study.cohort
-        let ids = try DataTable.textColumn("id", of: cohort)
-        let names: [String]
-        if let column = split.column {
-            names = try split.cohorts(ids: ids, values: try DataTable.textColumn(column, of: cohort), file: cohort.path)
-        } else {
-            let strata = try study.outcome.map { try DataTable.textColumn($0, of: cohort) } ?? ids.map { _ in "" }
-            names = split.randomCohorts(strata: strata, seed: JobSeed.derive(studySeed: study.seed, jobId: "cohorts:split"))
-        }
-        return Dictionary(zip(ids, names), uniquingKeysWith: { a, _ in a })
     }
 
     /// The cohorts the models are evaluated on but not fitted to (internal, external, prospective, …), each with

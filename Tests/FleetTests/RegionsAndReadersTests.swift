@@ -202,7 +202,7 @@ final class RegionsAndReadersTests: XCTestCase {
         let ids = try DataTable.textColumn("id", of: cohortFile)
         let expected = CohortSplit(randomFraction: 0.75).randomCohorts(strata: try DataTable.textColumn("alnm", of: cohortFile),
                                                                       seed: JobSeed.derive(studySeed: 5, jobId: "cohorts:split"))
-        let names = try plan.cohortNames()
+        let names = try plan.study.cohortNames()
         XCTAssertEqual(ids.map { names[$0]! }, expected)
         XCTAssertEqual(Set(expected), ["training", "test"])
     }

@@ -76,7 +76,7 @@ public struct BaselineSection: Sendable {
         var cohortOf = [String](repeating: "all cases", count: ids.count)
         var cohortOrder = ["all cases"]
         if let split = study.cohortSplit {
-            cohortOf = try split.cohorts(ids: ids, values: try DataTable.textColumn(split.column, of: file), file: file.path)
+            cohortOf = try study.cohortColumn(ids: ids)
             cohortOrder = [split.training]
             for c in cohortOf where !cohortOrder.contains(c) { cohortOrder.append(c) }
         }

@@ -30,7 +30,7 @@ package enum ModelSection {
             let model = try plan.lassoModel(data: data, full: full, results: results)
             let svm = SVMSection.evaluate(spec: spec, plan: plan, data: data, lasso: model, results: results)
             var evaluation = try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm,
-                                                 cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study)
+                                                 cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study, plan: plan)
             evaluation.regions = study.regions.indices.dropFirst().map { RegionEvaluation.evaluate(plan: plan, region: $0, results: results) }
             return .evaluated(evaluation)
         } catch {
@@ -142,6 +142,7 @@ package enum ModelSection {
             ("excluded", .array(c.excluded.map { .object([("id", .string($0.id)), ("reason", .string($0.reason))]) })),
             ("radScore", .object(zip(c.caseIds, c.radScores).map { ($0, OrderedJSON.number($1)) })),
         ]
+        if let interval = c.bootstrap { fields.append(("bootstrap", bootstrap(interval))) }
         switch c.discrimination {
         case let .failure(why):
             fields.append(("status", .string("not evaluated: \(why.description)")))
@@ -163,16 +164,19 @@ package enum ModelSection {
         return .object(fields)
     }
 
+    /// A percentile bootstrap interval of an AUC (stratified replicates from the `bootstrap` jobs).
+    static func bootstrap(_ interval: BootstrapInterval) -> OrderedJSON {
+        .object([("replicates", .integer(interval.count)), ("stratified", .bool(true)),
+                 ("lower", .number(interval.lower)), ("median", .number(interval.median)), ("upper", .number(interval.upper))])
+    }
+
     static func evaluation(_ e: ModelEvaluation) -> OrderedJSON {
         var fields: [(String, OrderedJSON)] = [
             ("auc", .number(e.roc.auc)),
             ("ci", .object([("method", .string("delong")), ("lower", .number(e.delong.lower)), ("upper", .number(e.delong.upper))])),
         ]
         if let interval = e.bootstrap {
-            fields.append(("bootstrap", .object([
-                ("replicates", .integer(interval.count)), ("stratified", .bool(true)),
-                ("lower", .number(interval.lower)), ("median", .number(interval.median)), ("upper", .number(interval.upper)),
-            ])))
+            fields.append(("bootstrap", bootstrap(interval)))
         }
         let y = e.youden
         fields += [

@@ -59,7 +59,7 @@ public struct RegionEvaluation: Sendable {
         }.mapError { EvaluationError("\($0)") }
         self.training = training
         let cutoff = (try? training.get().metrics.threshold) ?? 0
-        self.cohorts = cohorts.map { CohortEvaluation(name: $0.name, cases: $0.cases, data: data, model: model, cutoff: cutoff) }
+        self.cohorts = cohorts.map { CohortEvaluation(CohortScores(name: $0.name, cases: $0.cases, data: data, model: model), cutoff: cutoff, bootstrap: nil) }
     }
 
     /// This ROI's score of each case by id (training and other cohorts).

@@ -1,3 +1,4 @@
+import CaseIO
 import Statistics
 import Yams
 
@@ -98,4 +99,28 @@ public struct CohortSplit: Sendable, Equatable {
         }
         return names
     }
+}
+
+extension StudyFile {
+    /// Each case's cohort (by id) under the study's `cohorts:` section: its cohort column, or the seeded random
+    /// split; empty without the section.
+    public func cohortNames() throws -> [String: String] {
+        guard cohortSplit != nil else { return [:] }
+        let ids = try DataTable.textColumn("id", of: cohort)
+        return Dictionary(zip(ids, try cohortColumn(ids: ids)), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Each row's cohort name, in cohort-file order (`ids` = the id column), checked to include the training one.
+    public func cohortColumn(ids: [String]) throws -> [String] {
+        guard let split = cohortSplit else { return ids.map { _ in "training" } }
+        let names: [String]
+        if let column = split.column {
+            names = try split.cohorts(ids: ids, values: try DataTable.textColumn(column, of: cohort), file: cohort.path)
+        } else {
+            let strata = try outcome.map { try DataTable.textColumn($0, of: cohort) } ?? ids.map { _ in "" }
+            names = split.randomCohorts(strata: strata, seed: JobSeed.derive(studySeed: seed, jobId: "cohorts:split"))
+        }
+        return names
+    }
+
 }
