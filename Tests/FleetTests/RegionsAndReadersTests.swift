@@ -21,6 +21,8 @@ final class RegionsAndReadersTests: XCTestCase {
         // A second ROI (the lesion's core: its mask eroded by 3 px) and, for every second case, both ROIs outlined
         // again by a "second reader" (the first reader's mask dilated by 1 px).
         var lines = try String(contentsOf: dir.appendingPathComponent("cohort.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        // The demo's original ten columns only: its own node_mask / mask_reader2 / … columns are replaced below.
+        lines = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(10).joined(separator: ",") }
         lines[0] += ",node_mask,mask_reader2,node_mask_reader2"
         for (k, c) in cohort.cases.enumerated() {
             let core = Self.morph(c.mask, steps: 3, grow: false)
