@@ -149,14 +149,7 @@ final class RegionsAndReadersTests: XCTestCase {
         XCTAssertTrue(e.performance.contains { $0.model == "Rad-score (node)" && $0.cohort == "validation" })
 
         // Feature tables: reader 1 of the primary ROI in features.csv, each other (ROI, reader) in its own.
-        let store = try JobStore(path: dir.appendingPathComponent("rois.sqlite").path)
-        let stored = results.keys.sorted()
-        _ = try store.add(stored.enumerated().map { i, id in
-            PlannedJob(id: id, kind: id.hasPrefix("extract:") ? "extract" : (id.hasPrefix("fit:") ? "fit" : "cvfold"), sequence: i, payload: "{}")
-        }, now: 1)
-        for leased in try store.lease(to: "w", count: stored.count, now: 1, leaseSeconds: 60) {
-            _ = try store.complete(jobId: leased.id, worker: "w", attempt: leased.attempt, output: results[leased.id]!, now: 2)
-        }
+        let store = try InProcessStudy.store(results, at: dir.appendingPathComponent("rois.sqlite").path)
         let outputs = try Aggregator(study: plan.study, version: "test").assemble(from: store)
         XCTAssertEqual(outputs.featureTable.rows.count, count)
         XCTAssertEqual(outputs.otherFeatureTables.map(\.name), ["features_node", "features_node_reader2", "features_reader2"])
