@@ -7,7 +7,8 @@ import Study
 /// Writes the study's report into its output folder, from the values results.json is rendered from:
 ///
 ///     figures/<name>.svg, figures/<name>.png   every figure (`ModelEvaluation.figures`), PNG at 2 px per SVG unit
-///     tables/<name>.csv                          selected features, model performance, SVM grid, exclusions
+///     tables/<name>.csv                          selected features, model performance, SVM grid, exclusions; with
+///                                                clinical models: delong, nri_idi, hosmer-lemeshow, nomogram
 ///     report.html                                self-contained (inline CSS and SVG, no scripts, no external files)
 ///
 /// figures/ and tables/ are the writer's: they are emptied first, so a rerun leaves no stale figure behind. Nothing
@@ -41,6 +42,7 @@ public struct StudyReportWriter {
         if let evaluation { written += [evaluation.selectedFeaturesTable, evaluation.performanceTable] }
         if case let .success(svm)? = evaluation?.svm { written.append(svm.gridTable) }
         if case let .success(clinical)? = evaluation?.clinical { written.append(clinical.oddsRatioTable) }
+        if let evaluation { written += evaluation.clinicalEvidenceTables }
         for t in written {
             try Data(t.table.csv().utf8).write(to: tables.appendingPathComponent("\(t.name).csv"), options: .atomic)
         }
