@@ -5,7 +5,8 @@ import Study
 
 /// The study's clinical model and its combined model with the rad-score, as the seed papers build them: every
 /// clinical variable of the `clinical:` section screened by a univariable `glm` (Wald p < 0.05), the screened ones
-/// reduced by backward stepwise AIC (`ClinicalModelSelection`, identical to R's glm + step), then the same terms
+/// reduced by backward stepwise AIC (`ClinicalModelSelection`, identical to R's glm + step; the study's
+/// `clinicalModel:` changes the screen, the direction and the criterion), then the same terms
 /// plus the rad-score in one `glm`. Both are fitted on the training cases whose clinical values are all valid, and
 /// scored on every other cohort with the training coefficients; the rates use each model's training Youden cut-off.
 public struct ClinicalEvaluation: Sendable {
@@ -35,6 +36,11 @@ public struct ClinicalEvaluation: Sendable {
     public let combined: Model
     /// Cases left out of the clinical models (a value missing or outside its levels), with the reason.
     public let excluded: [(id: String, reason: String)]
+    /// How the clinical model was selected (the study's `clinicalModel:`).
+    public var spec = ClinicalModelSpec()
+    /// rms::nomogram of the combined model refitted by lrm on the training cases (`nomogramCaseIds`), or why not.
+    public var nomogram: Result<LRMNomogram, EvaluationError> = .failure(EvaluationError("nomogram not computed"))
+    public var nomogramCaseIds: [String] = []
 }
 
 extension ClinicalEvaluation {
@@ -57,6 +63,9 @@ extension ClinicalEvaluation {
                 for (id, value) in zip(ids, column) { valuesOf[id, default: [:]][v.name] = value.trimmingCharacters(in: .whitespaces) }
             }
             func design(_ caseIds: [String], scores: [Double]?) throws -> DesignMatrix {
+                try DesignMatrix(predictors(caseIds, scores: scores), rows: caseIds.count)
+            }
+            func predictors(_ caseIds: [String], scores: [Double]?) -> [Predictor] {
                 var predictors: [Predictor] = variables.map { v in
                     let column = caseIds.map { valuesOf[$0]?[v.name] ?? "" }
                     switch v.kind {
@@ -67,7 +76,7 @@ extension ClinicalEvaluation {
                     }
                 }
                 if let scores { predictors.append(.numeric(name: radScoreTerm, values: scores)) }
-                return try DesignMatrix(predictors, rows: caseIds.count)
+                return predictors
             }
             func keep(_ ids: [String], _ outcomes: [Int], _ scores: [Double]) -> (ids: [String], outcomes: [Int], scores: [Double]) {
                 let k = ids.indices.filter { !bad.contains(ids[$0]) }
@@ -78,7 +87,7 @@ extension ClinicalEvaluation {
             let y = train.outcomes.map(Double.init)
             let trainDesign = try design(train.ids, scores: train.scores)
             let clinicalTerms = Array(variables.indices)
-            let selection = try ClinicalModelSelection.run(try design(train.ids, scores: nil), outcome: y)
+            let selection = try ClinicalModelSelection.run(try design(train.ids, scores: nil), outcome: y, spec: study.clinicalModel.selection)
             let combinedTerms = selection.terms + [clinicalTerms.count]
             let combinedFit = try LogisticRegression.fit(trainDesign, outcome: y, terms: combinedTerms)
 
@@ -107,10 +116,19 @@ extension ClinicalEvaluation {
                 let rest = try others.map { try scored($0.name, keep($0.ids, $0.outcomes, $0.scores), cutoff: cutoff) }
                 return Model(name: name, fit: fit, cutoff: cutoff, cohorts: [trained] + rest)
             }
-            return .success(ClinicalEvaluation(univariable: selection.univariable,
-                                               clinical: try model("Clinical", selection.fit, terms: selection.terms),
-                                               combined: try model("Combined", combinedFit, terms: combinedTerms),
-                                               excluded: excluded))
+            var evaluation = ClinicalEvaluation(univariable: selection.univariable,
+                                                clinical: try model("Clinical", selection.fit, terms: selection.terms),
+                                                combined: try model("Combined", combinedFit, terms: combinedTerms),
+                                                excluded: excluded)
+            evaluation.spec = study.clinicalModel
+            let all = predictors(train.ids, scores: train.scores)
+            do {
+                evaluation.nomogram = .success(try LRMNomogram(predictors: combinedTerms.map { all[$0] }, outcome: y))
+            } catch {
+                evaluation.nomogram = .failure(EvaluationError("nomogram not computed: \(error)"))
+            }
+            evaluation.nomogramCaseIds = train.ids
+            return .success(evaluation)
         } catch let e as EvaluationError {
             return .failure(e)
         } catch {

@@ -3,9 +3,10 @@ import Statistics
 import Study
 
 extension ModelEvaluation {
-    /// Risk thresholds of the decision and clinical impact curves: 0, 0.01, …, 0.99 (rmda's rule, risk > pt).
-    static let thresholds = (0..<100).map { Double($0) / 100 }
-    /// Quantile groups of the calibration curve and the Hosmer–Lemeshow test (deciles).
+    /// Risk thresholds of the decision and clinical impact curves: 0, 0.01, …, 0.99 (rmda's rule, risk > pt), unless
+    /// the study's `evaluation.dca` sets them.
+    static let thresholds = EvaluationSpec.defaultThresholds
+    /// Quantile groups of the calibration curve and the Hosmer–Lemeshow test (deciles, or `evaluation.calibration`).
     static let groups = 10
 
     /// Evaluates the study's cross-validated LASSO from its data, the whole-data path (`fit:lasso`) and the
@@ -57,17 +58,22 @@ extension ModelEvaluation {
             clinical = nil
         }
 
+        let options = study?.evaluation ?? EvaluationSpec()
+        let groups = options.calibrationGroups, thresholds = options.thresholds
         risk = model.radScores.map { 1 / (1 + Foundation.exp(-$0)) }
-        calibrationGroups = Self.groups
-        calibration = try CalibrationCurve(risk: risk, outcome: outcomes, groups: Self.groups)
+        calibrationGroups = groups
+        calibration = try CalibrationCurve(risk: risk, outcome: outcomes, groups: groups)
         do {
-            hosmerLemeshow = .success(try HosmerLemeshow(outcomes: outcomes, fitted: risk, groups: Self.groups))
+            hosmerLemeshow = .success(try HosmerLemeshow(outcomes: outcomes, fitted: risk, groups: groups))
         } catch {
             hosmerLemeshow = .failure(EvaluationError("Hosmer–Lemeshow test not computed: \(error)"))
         }
-        decisionThresholds = Self.thresholds
-        decisionCurve = try DecisionCurve(risk: risk, outcome: outcomes, thresholds: Self.thresholds)
-        treatAll = try DecisionCurve.treatAll(outcome: outcomes, thresholds: Self.thresholds)
+        decisionThresholds = thresholds
+        decisionCurve = try DecisionCurve(risk: risk, outcome: outcomes, thresholds: thresholds)
+        treatAll = try DecisionCurve.treatAll(outcome: outcomes, thresholds: thresholds)
         clinicalImpact = ClinicalImpact(decisionCurve)
+        let scored = Self.scoredModels(training: (caseIds, self.outcomes, radScores), cohorts: self.cohorts, clinical: clinical, svm: svm)
+        comparison = ModelComparison(cohorts: scored, nriCategories: options.nriCategories)
+        riskCurves = CohortRiskCurves(cohorts: scored, thresholds: thresholds, groups: groups)
     }
 }

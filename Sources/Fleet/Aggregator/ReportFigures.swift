@@ -6,6 +6,7 @@ import Statistics
 struct ReportFigure {
     enum Section {
         case featureSelection, roc, calibration, decisionCurve, clinicalImpact
+        case nomogram
     }
 
     let name: String
@@ -137,6 +138,7 @@ extension ModelEvaluation {
             chart: ClinicalImpactChart(title: "Clinical impact — training cohort", thresholds: clinicalImpact.thresholds,
                                        numberHighRisk: clinicalImpact.numberHighRisk,
                                        numberHighRiskWithEvent: clinicalImpact.numberHighRiskWithEvent)))
+        out += clinicalEvidenceFigures
         return out
     }
 
