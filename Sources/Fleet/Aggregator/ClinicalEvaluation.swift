@@ -124,6 +124,10 @@ extension ClinicalEvaluation {
             let all = predictors(train.ids, scores: train.scores)
             do {
                 evaluation.nomogram = .success(try LRMNomogram(predictors: combinedTerms.map { all[$0] }, outcome: y))
+            } catch let ClinicalStatisticsError.fitFailed(why) {
+                evaluation.nomogram = .failure(EvaluationError("nomogram not computed: rms lrm fit of the combined model failed (\(why))"))
+            } catch let ClinicalStatisticsError.invalidArgument(why) {
+                evaluation.nomogram = .failure(EvaluationError("nomogram not computed: \(why)"))
             } catch {
                 evaluation.nomogram = .failure(EvaluationError("nomogram not computed: \(error)"))
             }
