@@ -134,9 +134,11 @@ final class CohortSVMTests: XCTestCase {
         XCTAssertEqual(e.performance.filter { $0.model == s.label }.map(\.cohort), ["training", "validation"])
 
         // Every model's scores per cohort, for comparisons across models (DeLong): the SVM's included.
-        let sets = e.scoresByCohort
-        XCTAssertEqual(sets.map(\.cohort), ["training", "validation"])
-        for set in sets { XCTAssertEqual(set.models.map(\.model), ["Rad-score", "Clinical", "Combined", s.label], set.cohort) }
+        let sets = e.scoredModels
+        XCTAssertEqual(sets.map(\.name), ["training", "validation"])
+        for set in sets { XCTAssertEqual(set.models.map(\.model), ["Rad-score", "Clinical", "Combined", s.label], set.name) }
+        XCTAssertTrue(e.comparison.cohorts.contains { $0.name == "validation" && $0.delong.contains { $0.model2 == s.label || $0.model1 == s.label } },
+                      "the SVM enters the validation cohort's DeLong tests")
         XCTAssertEqual(sets[0].models[0].scores, e.radScores)
         XCTAssertEqual(sets[0].models[3].scores, fit.decisionValues)
         XCTAssertEqual(sets[1].models[0].scores, v.radScores)

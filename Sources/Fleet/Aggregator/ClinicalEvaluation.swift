@@ -47,8 +47,11 @@ extension ClinicalEvaluation {
     static let radScoreTerm = "rad_score"
 
     /// Builds both models from the cohort file's clinical columns and the rad-scores (training and other cohorts).
+    /// `regionScores`: each further ROI's rad-score by case id and its term name (`rad_score_<roi>`), which the
+    /// combined model takes after `rad_score`; a case without one of them is left out of both models, with the reason.
     static func evaluate(study: StudyFile, variables: [ClinicalVariable], training: (ids: [String], outcomes: [Int], scores: [Double]),
-                         others: [(name: String, ids: [String], outcomes: [Int], scores: [Double])]) -> Result<ClinicalEvaluation, EvaluationError> {
+                         others: [(name: String, ids: [String], outcomes: [Int], scores: [Double])],
+                         regionScores: [(term: String, byId: [String: Double])] = []) -> Result<ClinicalEvaluation, EvaluationError> {
         do {
             let ids = try DataTable.textColumn("id", of: study.cohort)
             var valuesOf: [String: [String: String]] = [:]
@@ -61,6 +64,13 @@ extension ClinicalEvaluation {
                     excluded.append((ids[row], reason))
                 }
                 for (id, value) in zip(ids, column) { valuesOf[id, default: [:]][v.name] = value.trimmingCharacters(in: .whitespaces) }
+            }
+            let scored = Set(training.ids + others.flatMap(\.ids))
+            for id in ids where scored.contains(id) && !bad.contains(id) {
+                if let missing = regionScores.first(where: { $0.byId[id] == nil }) {
+                    bad.insert(id)
+                    excluded.append((id, "case '\(id)': no \(missing.term) (that ROI's extraction failed or a feature its score uses is missing)"))
+                }
             }
             func design(_ caseIds: [String], scores: [Double]?) throws -> DesignMatrix {
                 try DesignMatrix(predictors(caseIds, scores: scores), rows: caseIds.count)
@@ -75,7 +85,10 @@ extension ClinicalEvaluation {
                                             reference: levels.firstIndex(of: reference) ?? 0)
                     }
                 }
-                if let scores { predictors.append(.numeric(name: radScoreTerm, values: scores)) }
+                if let scores {
+                    predictors.append(.numeric(name: radScoreTerm, values: scores))
+                    for r in regionScores { predictors.append(.numeric(name: r.term, values: caseIds.map { r.byId[$0] ?? .nan })) }
+                }
                 return predictors
             }
             func keep(_ ids: [String], _ outcomes: [Int], _ scores: [Double]) -> (ids: [String], outcomes: [Int], scores: [Double]) {
@@ -88,7 +101,7 @@ extension ClinicalEvaluation {
             let trainDesign = try design(train.ids, scores: train.scores)
             let clinicalTerms = Array(variables.indices)
             let selection = try ClinicalModelSelection.run(try design(train.ids, scores: nil), outcome: y, spec: study.clinicalModel.selection)
-            let combinedTerms = selection.terms + [clinicalTerms.count]
+            let combinedTerms = selection.terms + Array(clinicalTerms.count...(clinicalTerms.count + regionScores.count))
             let combinedFit = try LogisticRegression.fit(trainDesign, outcome: y, terms: combinedTerms)
 
             func model(_ name: String, _ fit: LogisticFit, terms: [Int]) throws -> Model {

@@ -56,18 +56,28 @@ extension ModelEvaluation {
     /// Every model scored on each cohort — training first, then the other cohorts in cohort-file order — as the
     /// comparisons and per-cohort curves take them: the rad-score, the clinical and combined models, and the SVM
     /// where it has scores on the cohort (decision values: DeLong only).
-    var scoredModels: [(name: String, models: [ScoredModel])] {
-        Self.scoredModels(training: (caseIds, outcomes, radScores), cohorts: cohorts, clinical: clinical, svm: svm)
+    public var scoredModels: [(name: String, models: [ScoredModel])] {
+        Self.scoredModels(training: (caseIds, outcomes, radScores), cohorts: cohorts, clinical: clinical, svm: svm, regions: regions)
     }
 
     static func scoredModels(training: (ids: [String], outcomes: [Int], scores: [Double]), cohorts: [CohortEvaluation],
                              clinical: Result<ClinicalEvaluation, EvaluationError>?,
-                             svm: Result<SVMEvaluation, EvaluationError>?) -> [(name: String, models: [ScoredModel])] {
+                             svm: Result<SVMEvaluation, EvaluationError>?,
+                             regions: [Result<RegionEvaluation, EvaluationError>] = []) -> [(name: String, models: [ScoredModel])] {
         var out: [(name: String, models: [ScoredModel])] = [
             ("training", [ScoredModel(model: "Rad-score", caseIds: training.ids, outcomes: training.outcomes, scores: training.scores)]),
         ]
         for c in cohorts where !c.radScores.isEmpty && c.radScores.count == c.caseIds.count {
             out.append((c.name, [ScoredModel(model: "Rad-score", caseIds: c.caseIds, outcomes: c.outcomes, scores: c.radScores)]))
+        }
+        func add(_ cohort: String, _ scored: ScoredModel) {
+            if let k = out.firstIndex(where: { $0.name == cohort }) { out[k].models.append(scored) } else { out.append((cohort, [scored])) }
+        }
+        for case let .success(r) in regions {
+            add("training", ScoredModel(model: r.label, caseIds: r.caseIds, outcomes: r.outcomes, scores: r.radScores))
+            for c in r.cohorts where !c.radScores.isEmpty && c.radScores.count == c.caseIds.count {
+                add(c.name, ScoredModel(model: r.label, caseIds: c.caseIds, outcomes: c.outcomes, scores: c.radScores))
+            }
         }
         if case let .success(clinical)? = clinical {
             for m in [clinical.clinical, clinical.combined] {
@@ -79,6 +89,9 @@ extension ModelEvaluation {
         }
         if case let .success(s)? = svm, let fit = s.fit {
             out[0].models.append(ScoredModel(model: s.label, caseIds: fit.caseIds, outcomes: fit.outcomes, scores: fit.decisionValues, isRisk: false))
+            for c in s.cohorts where !c.caseIds.isEmpty && c.decisionValues.count == c.caseIds.count {
+                add(c.name, ScoredModel(model: s.label, caseIds: c.caseIds, outcomes: c.outcomes, scores: c.decisionValues, isRisk: false))
+            }
         }
         return out
     }

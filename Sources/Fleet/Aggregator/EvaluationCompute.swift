@@ -13,8 +13,9 @@ extension ModelEvaluation {
     /// `bootstrap` job results (blocks merged by index, as the plan numbered them).
     init(spec: ModelSpec, data: ModelData, full: LogisticLassoPath, model: LassoStudyModel, results: [String: String],
          svm: Result<SVMEvaluation, EvaluationError>?, cohorts: [(name: String, cases: [StudyPlan.ExtractedCase])] = [],
-         clinicalOf study: StudyFile? = nil, plan: StudyPlan? = nil) throws {
+         clinicalOf study: StudyFile? = nil, plan: StudyPlan? = nil, regions: [Result<RegionEvaluation, EvaluationError>] = []) throws {
         self.svm = svm
+        self.regions = regions
         let cv = model.cv
         let outcomes = data.outcomes.map(Double.init)
         caseIds = data.caseIds
@@ -53,7 +54,8 @@ extension ModelEvaluation {
         if let study, !study.clinical.isEmpty {
             clinical = ClinicalEvaluation.evaluate(study: study, variables: study.clinical,
                                                    training: (data.caseIds, data.outcomes, model.radScores),
-                                                   others: self.cohorts.map { ($0.name, $0.caseIds, $0.outcomes, $0.radScores) })
+                                                   others: self.cohorts.map { ($0.name, $0.caseIds, $0.outcomes, $0.radScores) },
+                                                   regionScores: regions.compactMap { try? $0.get() }.map { (ClinicalEvaluation.radScoreTerm + "_" + $0.name, $0.scoreById) })
         } else {
             clinical = nil
         }
@@ -72,7 +74,8 @@ extension ModelEvaluation {
         decisionCurve = try DecisionCurve(risk: risk, outcome: outcomes, thresholds: thresholds)
         treatAll = try DecisionCurve.treatAll(outcome: outcomes, thresholds: thresholds)
         clinicalImpact = ClinicalImpact(decisionCurve)
-        let scored = Self.scoredModels(training: (caseIds, self.outcomes, radScores), cohorts: self.cohorts, clinical: clinical, svm: svm)
+        let scored = Self.scoredModels(training: (caseIds, self.outcomes, radScores), cohorts: self.cohorts, clinical: clinical, svm: svm,
+                                       regions: regions)
         comparison = ModelComparison(cohorts: scored, nriCategories: options.nriCategories)
         riskCurves = CohortRiskCurves(cohorts: scored, thresholds: thresholds, groups: groups)
     }

@@ -29,10 +29,10 @@ package enum ModelSection {
             let full = try JSONDecoder().decode(LogisticLassoPath.self, from: Data(fitText.utf8))
             let model = try plan.lassoModel(data: data, full: full, results: results)
             let svm = SVMSection.evaluate(spec: spec, plan: plan, data: data, lasso: model, results: results)
-            var evaluation = try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm,
-                                                 cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study, plan: plan)
-            evaluation.regions = study.regions.indices.dropFirst().map { RegionEvaluation.evaluate(plan: plan, region: $0, results: results) }
-            return .evaluated(evaluation)
+            let regions = study.regions.indices.dropFirst().map { RegionEvaluation.evaluate(plan: plan, region: $0, results: results) }
+            return .evaluated(try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm,
+                                                  cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study, plan: plan,
+                                                  regions: regions))
         } catch {
             return .notFitted(reason: "\(error)", cases: nil)
         }
