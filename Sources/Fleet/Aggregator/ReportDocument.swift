@@ -95,7 +95,8 @@ struct ReportDocument {
             dropped = e.droppedFeatures
             rows += [["Cases modelled (with the outcome)", "\(e.caseIds.count) (\(e.events))"],
                      ["Features offered to the LASSO", String(e.features.count)],
-                     ["Features left out (constant or missing)", String(dropped.count)]]
+                     [e.reduction == nil ? "Features left out (constant or missing)"
+                        : "Features left out (constant, missing, or removed by the feature reduction)", String(dropped.count)]]
         }
         var blocks: [HTMLReport.Block] = [.table(.init(caption: "Cohort and extraction", header: ["Item", "Value"], rows: rows))]
         if failures.isEmpty {
@@ -107,7 +108,9 @@ struct ReportDocument {
                                        rows: exclusions.table.rows, textColumns: 3)))
         }
         if !dropped.isEmpty {
-            blocks.append(.details(summary: "\(dropped.count) feature column(s) left out of the model (constant, or missing in some case)",
+            let why = model.flatMap { if case let .evaluated(e) = $0, e.reduction != nil { e } else { nil } } == nil
+                ? "constant, or missing in some case" : "constant, missing in some case, or removed by the feature reduction"
+            blocks.append(.details(summary: "\(dropped.count) feature column(s) left out of the model (\(why))",
                                    items: dropped))
         }
         return .init(id: "cohort", title: "Cohort and extraction", blocks: blocks)

@@ -83,7 +83,7 @@ enum ReportTables {
             let id = kind == "case" ? String(f.jobId.dropFirst("extract:".count)) : f.jobId
             return [kind, id, f.reason]
         }
-        let features = droppedFeatures.map { ["feature", $0, "constant or missing in some case; not offered to the model"] }
+        let features = droppedFeatures.map { ["feature", $0, "not offered to the LASSO: constant or missing in some case, or removed by the feature reduction"] }
         return ReportTable(name: "exclusions", table: HTMLReport.Table(
             caption: "Excluded cases, jobs and features, with the reason",
             header: ["Kind", "Id", "Reason"], rows: jobs + features, textColumns: 3))
