@@ -158,21 +158,27 @@ package enum ModelSection {
         case let .failure(why):
             fields.append(("status", .string("not evaluated: \(why.description)")))
         case let .success(d):
-            let m = d.metrics
-            fields += [
-                ("auc", .number(d.roc.auc)),
-                ("ci", .object([("method", .string("delong")), ("lower", .number(d.delong.lower)), ("upper", .number(d.delong.upper))])),
-                ("roc", .object([("thresholds", numbers(d.roc.thresholds)), ("sensitivities", numbers(d.roc.sensitivities)),
-                                 ("specificities", numbers(d.roc.specificities))])),
-                ("atTrainingCutoff", .object([
-                    ("threshold", .number(m.threshold)), ("accuracy", .number(m.accuracy)),
-                    ("sensitivity", .number(m.sensitivity)), ("specificity", .number(m.specificity)),
-                    ("ppv", finite(m.ppv)), ("npv", finite(m.npv)),
-                    ("tp", .number(m.tp)), ("fp", .number(m.fp)), ("tn", .number(m.tn)), ("fn", .number(m.fn)),
-                ])),
-            ]
+            fields += discrimination(d)
         }
         return .object(fields)
+    }
+
+    /// A cohort's discrimination at a training cut-off: AUC with DeLong CI, ROC points and the 2 × 2 rates
+    /// (`atTrainingCutoff`) — for the rad-score's and the SVM's evaluation cohorts alike.
+    static func discrimination(_ d: CohortEvaluation.Discrimination) -> [(String, OrderedJSON)] {
+        let m = d.metrics
+        return [
+            ("auc", finite(d.roc.auc)),
+            ("ci", .object([("method", .string("delong")), ("lower", finite(d.delong.lower)), ("upper", finite(d.delong.upper))])),
+            ("roc", .object([("thresholds", numbers(d.roc.thresholds)), ("sensitivities", numbers(d.roc.sensitivities)),
+                             ("specificities", numbers(d.roc.specificities))])),
+            ("atTrainingCutoff", .object([
+                ("threshold", finite(m.threshold)), ("accuracy", finite(m.accuracy)),
+                ("sensitivity", finite(m.sensitivity)), ("specificity", finite(m.specificity)),
+                ("ppv", finite(m.ppv)), ("npv", finite(m.npv)),
+                ("tp", .number(m.tp)), ("fp", .number(m.fp)), ("tn", .number(m.tn)), ("fn", .number(m.fn)),
+            ])),
+        ]
     }
 
     /// A percentile bootstrap interval of an AUC (stratified replicates from the `bootstrap` jobs).

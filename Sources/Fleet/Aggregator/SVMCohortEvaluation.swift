@@ -44,7 +44,6 @@ extension SVMEvaluation {
     /// results.json's `svm.cohorts[]`: each cohort's decision values, AUC with DeLong CI, ROC and the rates at the
     /// SVM's training Youden cut-off.
     static func render(_ c: Cohort) -> OrderedJSON {
-        func number(_ x: Double) -> OrderedJSON { x.isFinite ? .number(x) : .null }
         var fields: [(String, OrderedJSON)] = [
             ("name", .string(c.name)), ("cases", .integer(c.caseIds.count)), ("events", .integer(c.events)),
             ("decisionValues", .object(zip(c.caseIds, c.decisionValues).map { ($0, OrderedJSON.number($1)) })),
@@ -53,20 +52,7 @@ extension SVMEvaluation {
         case let .failure(why):
             fields.append(("status", .string("not evaluated: \(why.description)")))
         case let .success(d):
-            let m = d.metrics
-            fields += [
-                ("auc", .number(d.roc.auc)),
-                ("ci", .object([("method", .string("delong")), ("lower", .number(d.delong.lower)), ("upper", .number(d.delong.upper))])),
-                ("roc", .object([("thresholds", .array(d.roc.thresholds.map(number))),
-                                 ("sensitivities", .array(d.roc.sensitivities.map(number))),
-                                 ("specificities", .array(d.roc.specificities.map(number)))])),
-                ("atTrainingCutoff", .object([
-                    ("threshold", number(m.threshold)), ("accuracy", number(m.accuracy)),
-                    ("sensitivity", number(m.sensitivity)), ("specificity", number(m.specificity)),
-                    ("ppv", number(m.ppv)), ("npv", number(m.npv)),
-                    ("tp", .number(m.tp)), ("fp", .number(m.fp)), ("tn", .number(m.tn)), ("fn", .number(m.fn)),
-                ])),
-            ]
+            fields += ModelSection.discrimination(d)
         }
         return .object(fields)
     }
