@@ -32,6 +32,8 @@ import Yams
 ///     cost: [0.1, 1, 10]      # the grid: every cost with every gamma
 ///     gamma: [0.01, 0.1]      # radial only; default 1 / number of features
 ///     measure: auc            # CV AUC of the pooled held-out decision values
+/// deepFeatures: {table: deep_features.csv, pca: 128, scale: true}   # optional (DeepFeatures): CNN features → PCs
+/// multiclass: {column: n_stage, levels: [N0, N1-2, N3+], predictors: [rad_score]}   # optional (MulticlassSpec)
 /// ```
 public struct StudyFile: Sendable, Equatable {
     public let url: URL
@@ -45,8 +47,11 @@ public struct StudyFile: Sendable, Equatable {
     public let cohortSplit: CohortSplit?
     public let featureReduction: FeatureReduction?
     public let clinical: [ClinicalVariable]
+    public let deepFeatures: DeepFeatures?
+    public let multiclass: MulticlassSpec?
 
-    public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical"]
+    public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical",
+                                                "deepFeatures", "multiclass"]
     public static let extractionKeys: Set<String> = ["params"]
 
     public init(contentsOf url: URL) throws(StudyError) {
@@ -110,6 +115,13 @@ public struct StudyFile: Sendable, Equatable {
         cohortSplit = try values["cohorts"].map { n throws(StudyError) in try CohortSplit(n, file: url.path) }
         featureReduction = try values["features"].map { n throws(StudyError) in try FeatureReduction(n, file: url.path) }
         clinical = try values["clinical"].map { n throws(StudyError) in try ClinicalVariable.parse(n, file: url.path) } ?? []
+        deepFeatures = try values["deepFeatures"].map { n throws(StudyError) in try DeepFeatures(n, file: url.path, base: base) }
+        let declared = clinical
+        multiclass = try values["multiclass"].map { n throws(StudyError) in try MulticlassSpec(n, file: url.path, clinical: declared) }
+        let needsModel = ["deepFeatures", "multiclass"].filter { values[$0] != nil }
+        if let key = needsModel.first, values["model"] == nil {
+            throw StudyError(file: url.path, key: key, reason: "needs the model: section (the rad-score and its cohorts)")
+        }
         if let m = values["model"] {
             model = try ModelSpec(m, file: url.path)
             if outcome == nil { throw StudyError(file: url.path, key: "outcome", reason: "missing: a model needs the outcome column") }
