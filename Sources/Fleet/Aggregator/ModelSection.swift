@@ -29,8 +29,10 @@ package enum ModelSection {
             let full = try JSONDecoder().decode(LogisticLassoPath.self, from: Data(fitText.utf8))
             let model = try plan.lassoModel(data: data, full: full, results: results)
             let svm = SVMSection.evaluate(spec: spec, plan: plan, data: data, lasso: model, results: results)
-            return .evaluated(try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm,
-                                                  cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study))
+            var evaluation = try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm,
+                                                 cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study)
+            evaluation.addDeepFeaturesAndMulticlass(study: study, plan: plan)
+            return .evaluated(evaluation)
         } catch {
             return .notFitted(reason: "\(error)", cases: nil)
         }
@@ -84,7 +86,8 @@ package enum ModelSection {
             ("radScore", .object(zip(e.caseIds, e.radScores).map { ($0, OrderedJSON.number($1)) })),
             ("evaluation", evaluation(e)),
         ] + (e.cohorts.isEmpty ? [] : [("cohorts", .array(e.cohorts.map(cohort)))])
-          + (e.clinical.map { [("clinical", clinical($0))] } ?? []))
+          + (e.clinical.map { [("clinical", clinical($0))] } ?? [])
+          + MulticlassSection.modelFields(e))
     }
 
     /// The clinical and combined models: the univariable screen, each model's coefficient table (OR with Wald 95%

@@ -41,6 +41,7 @@ public struct StudyReportWriter {
         if let evaluation { written += [evaluation.selectedFeaturesTable, evaluation.performanceTable] }
         if case let .success(svm)? = evaluation?.svm { written.append(svm.gridTable) }
         if case let .success(clinical)? = evaluation?.clinical { written.append(clinical.oddsRatioTable) }
+        if case let .success(multiclass)? = evaluation?.multiclass { written += multiclass.tables }
         for t in written {
             try Data(t.table.csv().utf8).write(to: tables.appendingPathComponent("\(t.name).csv"), options: .atomic)
         }
