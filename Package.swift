@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - C glue (header + modulemap only)
@@ -38,7 +39,8 @@ let package = Package(
 
         // MARK: - Roles
         .target(name: "Study", dependencies: ["CaseIO", "FleetProtocol", "Statistics", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Fleet", dependencies: ["FleetProtocol", "CSQLite", "CaseIO", "ImageIO", "ParameterFiles", "RadiomicsCore", "Statistics", "Study", "Report"]),
+        .target(name: "Fleet", dependencies: ["FleetProtocol", "CSQLite", "CaseIO", "ImageIO", "ParameterFiles", "RadiomicsCore", "Statistics", "Study", "Report",
+                                      .product(name: "Crypto", package: "swift-crypto")]),
 
         // MARK: - Output
         .target(name: "Report", dependencies: ["ImageIO"]),

@@ -76,7 +76,7 @@ public struct Manifest: Sendable {
         self.cases = cases
     }
 
-    static func resolve(_ path: String, base: URL) -> URL {
+    public static func resolve(_ path: String, base: URL) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
     }
 }

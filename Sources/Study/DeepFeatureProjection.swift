@@ -37,11 +37,8 @@ public struct DeepFeatureProjection: Sendable {
         let table = try spec.load()
         let file = study.url.path
         let ids = try DataTable.textColumn("id", of: study.cohort).map { $0.trimmingCharacters(in: .whitespaces) }
-        var training = [Bool](repeating: true, count: ids.count)
-        if let split = study.cohortSplit {
-            let cohorts = try split.cohorts(ids: ids, values: try DataTable.textColumn(split.column, of: study.cohort), file: study.cohort.path)
-            training = cohorts.map { $0 == split.training }
-        }
+        let trainingName = study.cohortSplit?.training ?? "training"
+        let training = try study.cohortColumn(ids: ids).map { $0 == trainingName }
         let tableName = table.file.split(separator: "/").last.map(String.init) ?? table.file
         var excluded: [(id: String, reason: String)] = []
         var trainingRows: [[Double]] = []
@@ -104,7 +101,7 @@ extension StudyPlan {
             return "\(url.path)|\((a?[.size] as? NSNumber)?.int64Value ?? -1)|\((a?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
         }
         let key = [stamp(spec.table), stamp(study.cohort), String(spec.components), String(spec.scale),
-                   study.cohortSplit.map { "\($0.column)=\($0.training)" } ?? ""].joined(separator: "#")
+                   study.cohortSplit.map { "\($0)" } ?? "", String(study.seed)].joined(separator: "#")
         if let hit = DeepFeatureCache.shared.get(key) { return hit }
         let projection = try DeepFeatureProjection(study: study)
         DeepFeatureCache.shared.put(key, projection)

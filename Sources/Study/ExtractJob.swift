@@ -1,20 +1,23 @@
 import FleetProtocol
 
 /// Input of an `extract` job: one case's files, relative to the worker's data root, its spacing, and the
-/// PyRadiomics parameter file's text (so the job is a self-contained value).
+/// PyRadiomics parameter file's text (so the job is a self-contained value), and the study's clipping percentiles.
 public struct ExtractJobInput: Codable, Sendable, Equatable {
     public let caseId: String
     public let image: String
     public let mask: String
     public let spacing: Double?
     public let parameters: String?
+    /// The study's `extraction.clipPercentiles` (absent in messages from before it existed: no clipping).
+    public let clipPercentiles: [Double]?
 
-    public init(caseId: String, image: String, mask: String, spacing: Double?, parameters: String?) {
+    public init(caseId: String, image: String, mask: String, spacing: Double?, parameters: String?, clipPercentiles: [Double]? = nil) {
         self.caseId = caseId
         self.image = image
         self.mask = mask
         self.spacing = spacing
         self.parameters = parameters
+        self.clipPercentiles = clipPercentiles
     }
 }
 

@@ -11,10 +11,14 @@ import Yams
 /// outcome: alnm
 /// extraction:
 ///   params: params.yaml       # a PyRadiomics parameter file
+///   clipPercentiles: [0.5, 99.5]   # optional (ClipPercentiles): clip each image to its percentiles first
 /// output: results
 /// cohorts: {column: cohort, training: training}   # optional (CohortSplit): fit on one cohort, evaluate all
 /// features:                   # optional (FeatureReduction): ICC, redundancy, mutual information
 ///   redundancy: {method: hierarchical, threshold: 0.95}
+/// rois:                       # optional (RegionOfInterest): more ROIs, each with its own rad-score, and second readers
+///   tumour: {mask: mask, readerMask: mask_reader2}
+///   node: {image: node_image, mask: node_mask, readerMask: node_mask_reader2}
 /// clinical:                   # optional (ClinicalVariable): typed clinical columns
 ///   age: numeric
 ///   grade: {type: categorical, levels: ["1", "2", "3"], reference: "1"}
@@ -34,6 +38,7 @@ import Yams
 ///     measure: auc            # CV AUC of the pooled held-out decision values
 /// deepFeatures: {table: deep_features.csv, pca: 128, scale: true}   # optional (DeepFeatures): CNN features → PCs
 /// multiclass: {column: n_stage, levels: [N0, N1-2, N3+], predictors: [rad_score]}   # optional (MulticlassSpec)
+/// outputs: {figures: [roc, calibration], tables: all, report: true}   # optional (OutputSpec): default all
 /// ```
 public struct StudyFile: Sendable, Equatable {
     public let url: URL
@@ -47,12 +52,18 @@ public struct StudyFile: Sendable, Equatable {
     public let cohortSplit: CohortSplit?
     public let featureReduction: FeatureReduction?
     public let clinical: [ClinicalVariable]
-    public let deepFeatures: DeepFeatures?
-    public let multiclass: MulticlassSpec?
+    /// The regions of interest, primary first (one `tumour` ROI from `image`/`mask` without a `rois:` section).
+    public let regions: [RegionOfInterest]
+    public let outputs: OutputSpec
+    /// `extraction.clipPercentiles` (ClipPercentiles): each image clipped to these percentiles before extraction.
+    public let clipPercentiles: [Double]?
 
     public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical",
-                                                "deepFeatures", "multiclass"]
-    public static let extractionKeys: Set<String> = ["params"]
+                                           "rois", "outputs",
+                                           "deepFeatures", "multiclass"]
+    public static let extractionKeys: Set<String> = ["params", "clipPercentiles"]
+    public let deepFeatures: DeepFeatures?
+    public let multiclass: MulticlassSpec?
 
     public init(contentsOf url: URL) throws(StudyError) {
         let text: String
@@ -104,17 +115,22 @@ public struct StudyFile: Sendable, Equatable {
             var sub: [String: Node] = [:]
             for (k, v) in map {
                 guard let key = k.string, Self.extractionKeys.contains(key) else {
-                    throw StudyError(file: url.path, key: "extraction.\(k.string ?? "?")", reason: "unknown key (known: params)")
+                    throw StudyError(file: url.path, key: "extraction.\(k.string ?? "?")", reason: "unknown key (known: \(Self.extractionKeys.sorted().joined(separator: ", ")))")
                 }
                 sub[key] = v
             }
             parameterFile = try string("params", in: sub, prefix: "extraction.").map(resolve)
+            clipPercentiles = try sub["clipPercentiles"].map { n throws(StudyError) in try ClipPercentiles.parse(n, file: url.path) }
         } else {
             parameterFile = nil
+            clipPercentiles = nil
         }
         cohortSplit = try values["cohorts"].map { n throws(StudyError) in try CohortSplit(n, file: url.path) }
-        featureReduction = try values["features"].map { n throws(StudyError) in try FeatureReduction(n, file: url.path) }
+        let reduction = try values["features"].map { n throws(StudyError) in try FeatureReduction(n, file: url.path) }
+        featureReduction = reduction
+        regions = try Self.regions(values["rois"], reduction: reduction, parameterFile: parameterFile, file: url.path, resolve: resolve)
         clinical = try values["clinical"].map { n throws(StudyError) in try ClinicalVariable.parse(n, file: url.path) } ?? []
+        outputs = try values["outputs"].map { n throws(StudyError) in try OutputSpec(n, file: url.path) } ?? .all
         deepFeatures = try values["deepFeatures"].map { n throws(StudyError) in try DeepFeatures(n, file: url.path, base: base) }
         let declared = clinical
         multiclass = try values["multiclass"].map { n throws(StudyError) in try MulticlassSpec(n, file: url.path, clinical: declared) }
@@ -128,6 +144,31 @@ public struct StudyFile: Sendable, Equatable {
         } else {
             model = nil
         }
+    }
+}
+
+extension StudyFile {
+    /// The ROIs of `rois:` (or the one default ROI), each with its second-reader column: the ROI's own
+    /// `readerMask`, else — for the primary ROI — `features.icc.readerMask`. With `features.icc` every ROI needs one.
+    static func regions(_ node: Node?, reduction: FeatureReduction?, parameterFile: URL?, file: String,
+                        resolve: (String) -> URL) throws(StudyError) -> [RegionOfInterest] {
+        var regions = try node.map { n throws(StudyError) in
+            try RegionOfInterest.parse(n, file: file, defaultParameters: parameterFile, resolve: resolve)
+        } ?? [RegionOfInterest(name: "tumour", parameterFile: parameterFile)]
+        if let column = reduction?.readerMaskColumn {
+            let primary = regions[0]
+            if let own = primary.readerMaskColumn, own != column {
+                throw StudyError(file: file, key: "features.icc.readerMask",
+                                 reason: "'\(column)' differs from rois.\(primary.name).readerMask '\(own)'; give it in one place")
+            }
+            regions[0] = RegionOfInterest(name: primary.name, imageColumn: primary.imageColumn, maskColumn: primary.maskColumn,
+                                          parameterFile: primary.parameterFile, readerMaskColumn: column)
+        }
+        if reduction?.selection.icc != nil, let r = regions.first(where: { $0.readerMaskColumn == nil }) {
+            throw StudyError(file: file, key: node == nil ? "features.icc.readerMask" : "rois.\(r.name).readerMask",
+                             reason: "missing: the ICC step needs the cohort column of the second reader's masks for ROI '\(r.name)'")
+        }
+        return regions
     }
 }
 

@@ -5,12 +5,14 @@ import Statistics
 
 /// The stages after extraction, planned from stored results only — so a restarted coordinator plans exactly the
 /// jobs it planned before, and nothing done is planned again:
-/// 1. `extract:<case>` for every case (`StudyPlan.extractionJobs`);
-/// 2. `fit:lasso` — the whole-data path on the extracted features;
-/// 3. `cvfold:lasso:<k>` for k = 1…K — the folds of `cv.glmnet`;
+/// 1. `extract:<case>` for every case (`StudyPlan.extractionJobs`), and per further ROI and second reader;
+/// 2. `fit:lasso` — the whole-data path on the extracted features (each further ROI: `fit:lasso:<roi>`);
+/// 3. `cvfold:lasso:<k>` for k = 1…K — the folds of `cv.glmnet` (`cvfold:lasso:<roi>:<k>`); a further ROI's
+///    rad-score ends here: it enters the combined model, not the bootstrap or SVM stages;
 /// 4. `bootstrap:radscore:<b>` — blocks of the rad-score's AUC bootstrap, and with `model.svm`, in the same stage,
 ///    `gridpoint:svm:<i>` — setting i of the SVM grid cross-validated on the LASSO-selected features over the
 ///    LASSO's folds (none when the LASSO selected no feature);
+///    and the rad-score's bootstrap blocks on each evaluation cohort k, `bootstrap:radscore:c<k>:<b>` (CohortBootstrapStage.swift);
 /// 5. `fit:svm` — the best grid setting (highest CV AUC, the first on ties) on every case, once every gridpoint
 ///    has a result.
 /// `nextJobs(results:)` returns the next stage's jobs (all of them, done or not: adding is idempotent); an empty
@@ -18,6 +20,11 @@ import Statistics
 extension StudyPlan {
     public static let lassoFitId = "fit:lasso"
     public static func lassoFoldId(_ k: Int) -> String { "cvfold:lasso:\(k)" }
+    /// The LASSO job ids of ROI `region` (the primary ROI's are `lassoFitId` and `lassoFoldId(k)`).
+    public func lassoFitId(region: Int) -> String { Self.lassoFitId + study.regions[region].suffix(index: region) }
+    public func lassoFoldId(_ k: Int, region: Int) -> String {
+        region == 0 ? Self.lassoFoldId(k) : "cvfold:lasso\(study.regions[region].suffix(index: region)):\(k)"
+    }
     public static func bootstrapId(_ b: Int) -> String { "bootstrap:radscore:\(b)" }
     public static let svmFitId = "fit:svm"
     public static func gridPointId(_ i: Int) -> String { "gridpoint:svm:\(i)" }
@@ -29,22 +36,45 @@ extension StudyPlan {
 
     public func nextJobs(results: [String: String]) throws -> [(job: Job, sequence: Int)] {
         guard let model = study.model else { return [] }
+        // Each further ROI's LASSO runs alongside the primary one (sequence numbers after the primary's stages). A
+        // further ROI that cannot be modelled (its ICC subset too small, …) stops only itself: the aggregator
+        // reports why (RegionEvaluation), from the same call.
+        var others: [(job: Job, sequence: Int)] = []
+        for region in study.regions.indices.dropFirst() {
+            guard let data = try? modelData(results: results, region: region), Self.modelIneligibility(data) == nil else { continue }
+            others += try lassoStage(model, data: data, region: region, results: results) ?? []
+        }
         let data = try modelData(results: results)
-        guard Self.modelIneligibility(data) == nil else { return [] }
+        guard Self.modelIneligibility(data) == nil else { return others }
+        if let stage = try lassoStage(model, data: data, region: 0, results: results) { return stage + others }
+        let full = try decode(LogisticLassoPath.self, results[Self.lassoFitId]!, job: Self.lassoFitId)
+        return try modelStage(model, data: data, full: full, results: results) + others
+    }
+
+    /// The next LASSO jobs of ROI `region` (`fit:lasso`, then its folds), or nil once every one has a result.
+    func lassoStage(_ model: ModelSpec, data: ModelData, region: Int, results: [String: String]) throws -> [(job: Job, sequence: Int)]? {
         let options = LassoOptions(alpha: model.alpha)
-        guard let fitText = results[Self.lassoFitId] else {
+        let offset = region * Self.regionSequenceStride
+        let fitId = lassoFitId(region: region)
+        guard let fitText = results[fitId] else {
             let input = LassoFitJobInput(data: data, options: options)
-            return [(try job(Self.lassoFitId, .fit, input), Self.fitSequence)]
+            return [(try job(fitId, .fit, input), Self.fitSequence + offset)]
         }
-        let full = try decode(LogisticLassoPath.self, fitText, job: Self.lassoFitId)
+        let full = try decode(LogisticLassoPath.self, fitText, job: fitId)
         let folds = Set(data.foldIDs).count
-        let foldIds = (1...folds).map(Self.lassoFoldId)
-        if foldIds.contains(where: { results[$0] == nil }) {
-            return try (1...folds).map { k in
-                let input = LassoFoldJobInput(data: data, options: options, measure: model.measure, full: full, fold: k)
-                return (try job(Self.lassoFoldId(k), .cvfold, input), Self.foldSequence + k)
-            }
+        guard (1...folds).contains(where: { results[lassoFoldId($0, region: region)] == nil }) else { return nil }
+        return try (1...folds).map { k in
+            let input = LassoFoldJobInput(data: data, options: options, measure: model.measure, full: full, fold: k)
+            return (try job(lassoFoldId(k, region: region), .cvfold, input), Self.foldSequence + offset + k)
         }
+    }
+
+    /// Sequence spacing of a further ROI's LASSO jobs (its fit and folds sit between the primary's folds and
+    /// the bootstrap blocks).
+    static let regionSequenceStride = 1_000
+
+    /// The primary ROI's stages after its LASSO: the bootstrap blocks and the SVM grid, then the SVM's fit.
+    func modelStage(_ model: ModelSpec, data: ModelData, full: LogisticLassoPath, results: [String: String]) throws -> [(job: Job, sequence: Int)] {
         guard model.bootstrap > 0 || model.svm != nil else { return [] }
         let model_ = try lassoModel(data: data, full: full, results: results)
         let seed = JobSeed.derive(studySeed: study.seed, jobId: "bootstrap:radscore")
@@ -55,6 +85,7 @@ extension StudyPlan {
             let input = BootstrapJobInput(scores: model_.radScores, outcomes: data.outcomes, seed: seed, first: first, count: count)
             return (try job(Self.bootstrapId(b), .bootstrap, input), Self.bootstrapSequence + b)
         }
+        stage += try cohortBootstrapJobs(data: data, model: model_, results: results)
         if let svm = model.svm, let svmData = Self.svmData(data, model_) {
             let settings = SVMSetting.grid(svm)
             stage += try settings.enumerated().map { i, setting in
@@ -62,7 +93,8 @@ extension StudyPlan {
                 return (try job(Self.gridPointId(i), .gridpoint, input), Self.gridPointSequence + i)
             }
             if let best = try bestGridPoint(settings.count, results: results) {
-                let input = SVMFitJobInput(data: svmData, setting: settings[best])
+                let input = SVMFitJobInput(data: svmData, setting: settings[best],
+                                           cohorts: try svmCohortRows(data: data, model: model_, results: results))
                 stage.append((try job(Self.svmFitId, .fit, input), Self.svmFitSequence))
             }
         }
@@ -105,11 +137,12 @@ extension StudyPlan {
         return nil
     }
 
-    /// The model's training data: the cases whose extraction succeeded (cohort order), their outcome and fold.
-    public func modelData(results: [String: String]) throws -> ModelData {
+    /// The model's training data for ROI `region`: the cases whose extraction succeeded (cohort order), their
+    /// outcome and fold, reduced by `features:` (the ICC step on this ROI's two readers).
+    public func modelData(results: [String: String], region: Int = 0) throws -> ModelData {
         guard let model = study.model else { throw StudyError(file: study.url.path, key: "model", reason: "no model section") }
         let cohort = study.cohort
-        let training = try extractedCases(results: results).filter(\.training)
+        let training = try extractedCases(results: results, region: region).filter(\.training)
         let rows = training.map { (id: $0.id, names: $0.names, values: $0.values) }
         let outcomes = training.map(\.outcome)
         let ids = try DataTable.textColumn("id", of: cohort)
@@ -135,9 +168,36 @@ extension StudyPlan {
         }
         let usable = ModelData(rows: rows, outcomes: outcomes, foldIDs: folds)
         guard let reduction = study.featureReduction, !usable.features.isEmpty else { return usable }
-        do { return try usable.reduced(by: reduction.selection) } catch {
-            throw StudyError(file: study.url.path, key: "features", reason: "\(error)")
+        let readers = reduction.selection.icc == nil ? nil : try readerPairs(results: results, region: region, features: usable.features)
+        do { return try usable.reduced(by: reduction.selection, readers: readers) } catch {
+            throw StudyError(file: study.url.path, key: "features", reason: "ROI '\(study.regions[region].name)': \(error)")
         }
+    }
+
+    /// The ICC subset of ROI `region`: every case (any cohort) with both readers' extraction results, their two
+    /// rows of `features` (cohort order). Fewer than two such cases is an error naming the reader column.
+    public func readerPairs(results: [String: String], region: Int, features: [String]) throws -> (first: [[Double]], second: [[Double]]) {
+        var first: [[Double]] = [], second: [[Double]] = []
+        func row(_ id: String) throws -> [Double]? {
+            guard let text = results[id] else { return nil }
+            let out: ExtractJobOutput
+            do { out = try ExtractJobOutput(jsonText: text) } catch {
+                throw StudyError(file: study.url.path, key: nil, reason: "result of job \(id) is not usable: \(error)")
+            }
+            let index = Dictionary(out.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            return features.map { name in index[name].flatMap { out.values[$0] } ?? .nan }
+        }
+        for t in targets where t.region == region && t.reader == 2 {
+            guard let a = try row(extractId(caseId: t.caseId, region: region)), let b = try row(t.jobId) else { continue }
+            first.append(a)
+            second.append(b)
+        }
+        guard first.count >= 2 else {
+            let column = study.regions[region].readerMaskColumn ?? "readerMask"
+            throw StudyError(file: study.cohort.path, key: column,
+                             reason: "ROI '\(study.regions[region].name)': \(first.count) case(s) extracted by both readers; the ICC needs at least 2")
+        }
+        return (first, second)
     }
 
     /// One extracted case: its feature row, outcome, cohort name and whether it trains the models.
@@ -150,9 +210,9 @@ extension StudyPlan {
         public let training: Bool
     }
 
-    /// The cases whose extraction succeeded, in cohort order, with their outcome and cohort (every case is
-    /// `training` without a `cohorts:` section).
-    public func extractedCases(results: [String: String]) throws -> [ExtractedCase] {
+    /// The cases whose extraction of ROI `region` (reader 1) succeeded, in cohort order, with their outcome and
+    /// cohort (every case is `training` without a `cohorts:` section).
+    public func extractedCases(results: [String: String], region: Int = 0) throws -> [ExtractedCase] {
         guard let outcomeColumn = study.outcome else { throw StudyError(file: study.url.path, key: "outcome", reason: "missing") }
         let cohort = study.cohort
         let ids = try DataTable.textColumn("id", of: cohort)
@@ -165,16 +225,14 @@ extension StudyPlan {
             outcomeOf[id] = v
         }
         var cohortOf: [String: String] = [:]
-        if let split = study.cohortSplit {
-            let names = try split.cohorts(ids: ids, values: try DataTable.textColumn(split.column, of: cohort), file: cohort.path)
-            cohortOf = Dictionary(zip(ids, names), uniquingKeysWith: { a, _ in a })
-        }
+        if study.cohortSplit != nil { cohortOf = try study.cohortNames() }
         var out: [ExtractedCase] = []
         for c in manifest.cases {
-            guard let text = results["extract:\(c.id)"] else { continue }
+            let jobId = extractId(caseId: c.id, region: region)
+            guard let text = results[jobId] else { continue }
             let row: ExtractJobOutput
             do { row = try ExtractJobOutput(jsonText: text) } catch {
-                throw StudyError(file: study.url.path, key: nil, reason: "result of job extract:\(c.id) is not usable: \(error)")
+                throw StudyError(file: study.url.path, key: nil, reason: "result of job \(jobId) is not usable: \(error)")
             }
             guard let outcome = outcomeOf[c.id] else {
                 throw StudyError(file: cohort.path, key: outcomeColumn, reason: "case '\(c.id)' has no outcome")
@@ -183,14 +241,14 @@ extension StudyPlan {
             out.append(ExtractedCase(id: c.id, names: row.names, values: row.values, outcome: outcome, cohort: name,
                                      training: study.cohortSplit.map { name == $0.training } ?? true))
         }
-        return try appendingDeepFeatures(out)
+        return region == 0 ? try appendingDeepFeatures(out) : out
     }
 
     /// The cohorts the models are evaluated on but not fitted to (internal, external, prospective, …), each with
     /// its extracted cases, in order of first appearance in the cohort file.
-    public func evaluationCohorts(results: [String: String]) throws -> [(name: String, cases: [ExtractedCase])] {
+    public func evaluationCohorts(results: [String: String], region: Int = 0) throws -> [(name: String, cases: [ExtractedCase])] {
         var order: [String] = [], byName: [String: [ExtractedCase]] = [:]
-        for c in try extractedCases(results: results) where !c.training {
+        for c in try extractedCases(results: results, region: region) where !c.training {
             if byName[c.cohort] == nil { order.append(c.cohort) }
             byName[c.cohort, default: []].append(c)
         }
@@ -198,15 +256,16 @@ extension StudyPlan {
     }
 
     /// The cross-validated LASSO and its rad-score, from the `fit` and `cvfold` results.
-    public func lassoModel(data: ModelData, full: LogisticLassoPath, results: [String: String]) throws -> LassoStudyModel {
+    public func lassoModel(data: ModelData, full: LogisticLassoPath, results: [String: String], region: Int = 0) throws -> LassoStudyModel {
         guard let model = study.model else { throw StudyError(file: study.url.path, key: "model", reason: "no model section") }
         let any = LassoFoldJobInput(data: data, options: LassoOptions(alpha: model.alpha), measure: model.measure, full: full, fold: 1)
         let plan = try any.plan()
         let folds = try (1...plan.foldCount).map { k in
-            guard let text = results[Self.lassoFoldId(k)] else {
-                throw StudyError(file: study.url.path, key: nil, reason: "job \(Self.lassoFoldId(k)) has no result (see failures)")
+            let id = lassoFoldId(k, region: region)
+            guard let text = results[id] else {
+                throw StudyError(file: study.url.path, key: nil, reason: "job \(id) has no result (see failures)")
             }
-            return try decode(LassoFoldLinks.self, text, job: Self.lassoFoldId(k))
+            return try decode(LassoFoldLinks.self, text, job: id)
         }
         let cv = try plan.combine(folds)
         let lambda = model.rule == "lambda.1se" ? cv.lambda1SE : cv.lambdaMin

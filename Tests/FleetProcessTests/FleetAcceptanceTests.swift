@@ -80,10 +80,11 @@ final class FleetAcceptanceTests: XCTestCase {
         XCTAssertEqual(second.terminationStatus, 0, h.log("coordinator-2.log"))
         XCTAssertEqual(try results(of: study).json, try results(of: reference).json)
         // Every job ran to a result once; none was stored twice: 40 extractions, then the model's stages
-        // (fit:lasso, 5 folds, 5 bootstrap blocks, the 3 × 2 SVM gridpoints and fit:svm of the demo study).
+        // (fit:lasso, 5 folds, 5 bootstrap blocks on each of the two cohorts, the 3 × 2 SVM gridpoints and fit:svm
+        // of the demo study).
         let store = try JobStore(path: db)
         let ids = try store.results().map(\.jobId)
-        XCTAssertEqual(ids.count, 58)
+        XCTAssertEqual(ids.count, 63)
         XCTAssertEqual(Set(ids).count, ids.count)
         XCTAssertEqual(ids.filter { $0.hasPrefix("extract:") }.count, 40)
         XCTAssertEqual(ids.filter { $0.hasPrefix("cvfold:lasso:") }.count, 5)

@@ -67,10 +67,11 @@ final class CohortSplitTests: XCTestCase {
         XCTAssertTrue(d.delong.lower < d.roc.auc && d.roc.auc <= d.delong.upper)
 
         // The performance table: the rad-score on training and validation, the clinical and combined models on
-        // both, then the SVM on training.
+        // both, then the SVM on both.
         XCTAssertEqual(e.performance.map(\.model).filter { !$0.hasPrefix("SVM") },
                        ["Rad-score", "Rad-score", "Clinical", "Clinical", "Combined", "Combined"])
-        XCTAssertEqual(e.performance.map(\.cohort), ["training", "validation", "training", "validation", "training", "validation", "training"])
+        XCTAssertEqual(e.performance.map(\.cohort),
+                       ["training", "validation", "training", "validation", "training", "validation", "training", "validation"])
         XCTAssertEqual(e.performance[1].auc, d.roc.auc)
     }
 

@@ -29,7 +29,7 @@ final class ModelStagesTests: XCTestCase {
         XCTAssertEqual(kinds[.extract], 30)
         XCTAssertEqual(kinds[.fit], 2, "fit:lasso and fit:svm")
         XCTAssertEqual(kinds[.cvfold], 5)
-        XCTAssertEqual(kinds[.bootstrap], 5)
+        XCTAssertEqual(kinds[.bootstrap], 10, "5 blocks on the training cohort, 5 on the validation cohort")
         XCTAssertEqual(kinds[.gridpoint], 6, "the demo's 3 costs × 2 gammas")
 
         let data = try plan.modelData(results: results)
@@ -106,7 +106,7 @@ final class ModelStagesTests: XCTestCase {
         partial[StudyPlan.gridPointId(3)] = nil
         let stage = try plan.nextJobs(results: partial).map(\.job)
         XCTAssertEqual(stage.filter { $0.kind == .gridpoint }.map(\.id), (0..<6).map(StudyPlan.gridPointId))
-        XCTAssertEqual(stage.filter { $0.kind == .bootstrap }.count, 5, "bootstrap and gridpoints share a stage")
+        XCTAssertEqual(stage.filter { $0.kind == .bootstrap }.count, 10, "bootstrap (both cohorts) and gridpoints share a stage")
         XCTAssertFalse(stage.contains { $0.id == StudyPlan.svmFitId })
         partial[StudyPlan.gridPointId(3)] = results[StudyPlan.gridPointId(3)]
         let next = try plan.nextJobs(results: partial)

@@ -95,12 +95,12 @@ final class StudyFileTests: XCTestCase {
         }
     }
 
-    func testThePlanRefusesSectionsItDoesNotApplyYet() throws {
+    func testThePlanRefusesWhatItCannotApply() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("studyfile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "id,image,mask,alnm\n".write(to: dir.appendingPathComponent("cohort.csv"), atomically: true, encoding: .utf8)
-        for (section, key, reason) in [("features: {icc: {threshold: 0.75, readerMask: mask_r2}}", "features.icc", "not applied by this version"),
+        for (section, key, reason) in [("features: {icc: {threshold: 0.75, readerMask: mask_r2}}", "features.icc.readerMask", "no column 'mask_r2'"),
                                        ("clinical: {age: numeric}", "clinical", "need the model: section")] {
             let study = try StudyFile(yaml: base + section, url: dir.appendingPathComponent("study.yaml"))
             XCTAssertThrowsError(try StudyPlan(study: study)) {

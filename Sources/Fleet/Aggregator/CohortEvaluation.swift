@@ -31,37 +31,21 @@ public struct CohortEvaluation: Sendable {
 
     public var events: Int { outcomes.reduce(0, +) }
 
-    /// Scores `cases` with the training model: the columns `data.features` (by name), z-scored with the training
-    /// centres and scales when the study reduced its features, then the linear predictor at the chosen λ.
-    init(name: String, cases: [StudyPlan.ExtractedCase], data: ModelData, model: LassoStudyModel, cutoff: Double) {
-        self.name = name
-        var ids: [String] = [], outcomes: [Int] = [], columns = [[Double]](repeating: [], count: data.features.count)
-        var excluded: [(id: String, reason: String)] = []
-        for c in cases {
-            let index = Dictionary(c.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            var row: [Double] = []
-            var missing: String?
-            for name in data.features {
-                guard let i = index[name], let v = c.values[i], v.isFinite else { missing = name; break }
-                row.append(v)
-            }
-            if let missing {
-                excluded.append((c.id, "feature \(missing) is missing, so the rad-score cannot be computed"))
-                continue
-            }
-            ids.append(c.id)
-            outcomes.append(c.outcome)
-            for (j, v) in data.scaled(row).enumerated() { columns[j].append(v) }
-        }
-        caseIds = ids
-        self.outcomes = outcomes
-        self.excluded = excluded
-        var scores: [Double] = []
-        if !ids.isEmpty, let x = try? LassoMatrix(columnMajor: columns.flatMap { $0 }, rowCount: ids.count, columnCount: data.features.count),
-           let s = try? model.cv.linearPredictor(x, lambda: model.lambda) {
-            scores = s
-        }
-        radScores = scores
+    /// The percentile interval of the rad-score's stratified AUC bootstrap on this cohort (the cohort's `bootstrap`
+    /// jobs); nil when the study asked for none or the cohort cannot be discriminated.
+    public let bootstrap: BootstrapInterval?
+
+    /// The cohort's cases scored with the training model (`CohortScores`: the columns `data.features` by name,
+    /// z-scored with the training centres and scales when the study reduced its features, then the linear
+    /// predictor at the chosen λ), evaluated at the training cut-off; `bootstrap` from its bootstrap jobs.
+    init(_ scored: CohortScores, cutoff: Double, bootstrap: BootstrapInterval?) {
+        name = scored.name
+        caseIds = scored.caseIds
+        outcomes = scored.outcomes
+        radScores = scored.radScores
+        excluded = scored.excluded
+        self.bootstrap = bootstrap
+        let ids = scored.caseIds, scores = scored.radScores
         guard scores.count == ids.count, Set(outcomes).count == 2 else {
             discrimination = .failure(EvaluationError(ids.isEmpty ? "no case of the cohort can be scored"
                                                       : "the cohort's scored cases hold one outcome class only"))
@@ -71,6 +55,24 @@ public struct CohortEvaluation: Sendable {
             discrimination = .success(try Discrimination(outcomes: outcomes, scores: scores, cutoff: cutoff))
         } catch {
             discrimination = .failure(EvaluationError("\(error)"))
+        }
+    }
+}
+
+extension ModelEvaluation {
+    /// The evaluation cohorts scored with the training model (the plan's `CohortScores`, the numbers its bootstrap
+    /// jobs got), each with the interval of its `bootstrap:radscore:c<k>:<b>` blocks when `plan` is given.
+    static func cohorts(_ cohorts: [(name: String, cases: [StudyPlan.ExtractedCase])], data: ModelData, model: LassoStudyModel,
+                        cutoff: Double, results: [String: String], plan: StudyPlan?) throws -> [CohortEvaluation] {
+        let numbers = try plan?.evaluationCohortNumbers() ?? [:]
+        return try cohorts.map { c in
+            let scored = CohortScores(name: c.name, cases: c.cases, data: data, model: model)
+            var interval: BootstrapInterval?
+            if let plan, let k = numbers[c.name] {
+                let replicates = try plan.bootstrapReplicates({ StudyPlan.cohortBootstrapId(k, $0) }, results: results)
+                interval = replicates.isEmpty ? nil : BootstrapInterval(replicates: replicates)
+            }
+            return CohortEvaluation(scored, cutoff: cutoff, bootstrap: interval)
         }
     }
 }

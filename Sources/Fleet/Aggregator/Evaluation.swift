@@ -68,6 +68,10 @@ public struct ModelEvaluation: Sendable {
     public internal(set) var deepFeatures: DeepFeatureProjection? = nil
     public internal(set) var multiclass: Result<MulticlassEvaluation, EvaluationError>? = nil
 
+    // MARK: Further ROIs
+    /// The rad-score of each further ROI of `rois:` (second and later), or why it is missing.
+    public internal(set) var regions: [Result<RegionEvaluation, EvaluationError>] = []
+
     public var events: Int { outcomes.reduce(0, +) }
 
     /// One row of the performance table (papers' "AUC (95% CI), ACC, SEN, SPE, PPV, NPV").
@@ -84,14 +88,26 @@ public struct ModelEvaluation: Sendable {
     }
 
     /// Rows of the performance table: the rad-score on the training cohort, then on each other cohort (at the
-    /// training cut-off), then the SVM at its chosen setting on the training cohort.
+    /// training cut-off), then the SVM at its chosen setting on the training cohort and on each other cohort (at
+    /// its own training cut-off).
     public var performance: [Performance] {
         var rows = [Performance(model: "Rad-score", cohort: "training", cases: caseIds.count, events: events, auc: roc.auc,
                                 ci: ("DeLong", delong.lower, delong.upper), bootstrap: bootstrap, metrics: youden)]
         for c in cohorts {
             guard case let .success(d) = c.discrimination else { continue }
             rows.append(Performance(model: "Rad-score", cohort: c.name, cases: c.caseIds.count, events: c.events, auc: d.roc.auc,
-                                    ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
+                                    ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: c.bootstrap, metrics: d.metrics))
+        }
+        for case let .success(r) in regions {
+            if case let .success(d) = r.training {
+                rows.append(Performance(model: r.label, cohort: "training", cases: r.caseIds.count, events: r.events, auc: d.roc.auc,
+                                        ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
+            }
+            for c in r.cohorts {
+                guard case let .success(d) = c.discrimination else { continue }
+                rows.append(Performance(model: r.label, cohort: c.name, cases: c.caseIds.count, events: c.events, auc: d.roc.auc,
+                                        ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
+            }
         }
         if case let .success(c)? = clinical {
             for m in [c.clinical, c.combined] {
@@ -105,6 +121,11 @@ public struct ModelEvaluation: Sendable {
         if case let .success(s)? = svm, let fit = s.fit {
             rows.append(Performance(model: s.label, cohort: "training", cases: fit.caseIds.count, events: fit.outcomes.reduce(0, +),
                                     auc: fit.roc.auc, ci: ("DeLong", fit.delong.lower, fit.delong.upper), bootstrap: nil, metrics: fit.youden))
+            for c in s.cohorts {
+                guard case let .success(d) = c.discrimination else { continue }
+                rows.append(Performance(model: s.label, cohort: c.name, cases: c.caseIds.count, events: c.events, auc: d.roc.auc,
+                                        ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
+            }
         }
         return rows
     }

@@ -12,7 +12,7 @@ extension ModelEvaluation {
     /// `bootstrap` job results (blocks merged by index, as the plan numbered them).
     init(spec: ModelSpec, data: ModelData, full: LogisticLassoPath, model: LassoStudyModel, results: [String: String],
          svm: Result<SVMEvaluation, EvaluationError>?, cohorts: [(name: String, cases: [StudyPlan.ExtractedCase])] = [],
-         clinicalOf study: StudyFile? = nil) throws {
+         clinicalOf study: StudyFile? = nil, plan: StudyPlan? = nil) throws {
         self.svm = svm
         let cv = model.cv
         let outcomes = data.outcomes.map(Double.init)
@@ -48,7 +48,7 @@ extension ModelEvaluation {
         bootstrap = replicates.isEmpty ? nil : BootstrapInterval(replicates: replicates)
         youden = YoudenCutoff(roc).best
         let cutoff = youden.threshold
-        self.cohorts = cohorts.map { CohortEvaluation(name: $0.name, cases: $0.cases, data: data, model: model, cutoff: cutoff) }
+        self.cohorts = try Self.cohorts(cohorts, data: data, model: model, cutoff: cutoff, results: results, plan: plan)
         if let study, !study.clinical.isEmpty {
             clinical = ClinicalEvaluation.evaluate(study: study, variables: study.clinical,
                                                    training: (data.caseIds, data.outcomes, model.radScores),

@@ -30,7 +30,8 @@ package enum ModelSection {
             let model = try plan.lassoModel(data: data, full: full, results: results)
             let svm = SVMSection.evaluate(spec: spec, plan: plan, data: data, lasso: model, results: results)
             var evaluation = try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm,
-                                                 cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study)
+                                                 cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study, plan: plan)
+            evaluation.regions = study.regions.indices.dropFirst().map { RegionEvaluation.evaluate(plan: plan, region: $0, results: results) }
             evaluation.addDeepFeaturesAndMulticlass(study: study, plan: plan)
             return .evaluated(evaluation)
         } catch {
@@ -85,9 +86,17 @@ package enum ModelSection {
             ])),
             ("radScore", .object(zip(e.caseIds, e.radScores).map { ($0, OrderedJSON.number($1)) })),
             ("evaluation", evaluation(e)),
-        ] + (e.cohorts.isEmpty ? [] : [("cohorts", .array(e.cohorts.map(cohort)))])
-          + (e.clinical.map { [("clinical", clinical($0))] } ?? [])
-          + MulticlassSection.modelFields(e))
+        ] + optionalSections(e))
+    }
+
+    /// The parts of `model` a study may not have: other cohorts, the clinical models, further ROIs.
+    static func optionalSections(_ e: ModelEvaluation) -> [(String, OrderedJSON)] {
+        var out: [(String, OrderedJSON)] = []
+        if !e.cohorts.isEmpty { out.append(("cohorts", .array(e.cohorts.map(cohort)))) }
+        if let c = e.clinical { out.append(("clinical", clinical(c))) }
+        if !e.regions.isEmpty { out.append(("regions", .array(e.regions.map(region)))) }
+        out += MulticlassSection.modelFields(e)
+        return out
     }
 
     /// The clinical and combined models: the univariable screen, each model's coefficient table (OR with Wald 95%
@@ -135,6 +144,7 @@ package enum ModelSection {
             ("excluded", .array(c.excluded.map { .object([("id", .string($0.id)), ("reason", .string($0.reason))]) })),
             ("radScore", .object(zip(c.caseIds, c.radScores).map { ($0, OrderedJSON.number($1)) })),
         ]
+        if let interval = c.bootstrap { fields.append(("bootstrap", bootstrap(interval))) }
         switch c.discrimination {
         case let .failure(why):
             fields.append(("status", .string("not evaluated: \(why.description)")))
@@ -156,16 +166,19 @@ package enum ModelSection {
         return .object(fields)
     }
 
+    /// A percentile bootstrap interval of an AUC (stratified replicates from the `bootstrap` jobs).
+    static func bootstrap(_ interval: BootstrapInterval) -> OrderedJSON {
+        .object([("replicates", .integer(interval.count)), ("stratified", .bool(true)),
+                 ("lower", .number(interval.lower)), ("median", .number(interval.median)), ("upper", .number(interval.upper))])
+    }
+
     static func evaluation(_ e: ModelEvaluation) -> OrderedJSON {
         var fields: [(String, OrderedJSON)] = [
             ("auc", .number(e.roc.auc)),
             ("ci", .object([("method", .string("delong")), ("lower", .number(e.delong.lower)), ("upper", .number(e.delong.upper))])),
         ]
         if let interval = e.bootstrap {
-            fields.append(("bootstrap", .object([
-                ("replicates", .integer(interval.count)), ("stratified", .bool(true)),
-                ("lower", .number(interval.lower)), ("median", .number(interval.median)), ("upper", .number(interval.upper)),
-            ])))
+            fields.append(("bootstrap", bootstrap(interval)))
         }
         let y = e.youden
         fields += [

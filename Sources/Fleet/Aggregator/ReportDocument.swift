@@ -13,11 +13,18 @@ struct ReportDocument {
     let model: ModelOutcome?
     /// The figures as laid out for figures/ (inlined as they are, so the files and the report agree).
     let figures: [(figure: ReportFigure, drawing: Drawing)]
+    /// The baseline tables (section "Baseline characteristics" when the study has clinical variables).
+    var baseline: Result<BaselineSection, EvaluationError>? = nil
+    /// Seeds and input checksums for the provenance table.
+    var provenanceRecord: Provenance? = nil
+    /// Captions of the tables the study's `outputs:` leaves out: their blocks are dropped from the report.
+    var hiddenTableCaptions: Set<String> = []
 
     func html() -> HTMLReport {
         var report = HTMLReport(title: "RadFleet study report: \(study.name)",
                                 subtitle: "RadFleet \(version) · seed \(study.seed) · cohort \(study.cohort.lastPathComponent)")
         report.sections = [provenance(), cohort()]
+        if let b = baselineSection() { report.sections.append(b) }
         switch model {
         case nil:
             report.sections.append(.init(id: "model", title: "Model", blocks: [.paragraph("The study file asks for no model.")]))
@@ -26,7 +33,21 @@ struct ReportDocument {
         case let .evaluated(e)?:
             report.sections += modelSections(e)
         }
-        return report
+        return shownOnly(report)
+    }
+
+    /// The report without the tables `outputs:` leaves out, and without the figure sections (compact ones) left with
+    /// no figure because `outputs:` asked for none of theirs.
+    func shownOnly(_ report: HTMLReport) -> HTMLReport {
+        var out = report
+        out.sections = report.sections.map { s in
+            var s = s
+            s.blocks = s.blocks.filter { if case let .table(t) = $0 { return !hiddenTableCaptions.contains(t.caption) } else { return true } }
+            return s
+        }.filter { s in
+            !s.blocks.isEmpty && (!s.compact || s.blocks.contains { if case .figure = $0 { return true } else { return false } })
+        }
+        return out
     }
 
     func provenance() -> HTMLReport.Section {
@@ -43,10 +64,24 @@ struct ReportDocument {
             rows += [["LASSO", "alpha \(ReportNumber.significant(m.alpha)), \(folds), measure \(m.measure.rawValue), rule \(m.rule)"],
                      ["AUC bootstrap", m.bootstrap > 0 ? "\(m.bootstrap) stratified replicates" : "none"]]
         }
-        return .init(id: "study", title: "Study and provenance", blocks: [
+        rows += provenanceRecord?.reportRows ?? []
+        var blocks: [HTMLReport.Block] = [
             .paragraph("Every number below is in results.json next to this file; figures are in figures/ (SVG and PNG), tables in tables/ (CSV)."),
             .table(.init(caption: "Study", header: ["Item", "Value"], rows: rows, textColumns: 2)),
-        ])
+        ]
+        if let p = provenanceRecord, !p.cases.isEmpty {
+            blocks.append(.details(summary: "SHA-256 of each case's image and mask (also in results.json, provenance.checksums)", items: p.caseLines))
+        }
+        return .init(id: "study", title: "Study and provenance", blocks: blocks)
+    }
+
+    /// "Baseline characteristics": the by-cohort and by-outcome tables, or why they are missing; nil without clinical variables.
+    func baselineSection() -> HTMLReport.Section? {
+        switch baseline {
+        case nil: return nil
+        case let .failure(e)?: return .init(id: "baseline", title: "Baseline characteristics", blocks: [.note("Baseline tables not made: \(e.description).")])
+        case let .success(b)?: return .init(id: "baseline", title: "Baseline characteristics", blocks: b.reportBlocks(hidden: hiddenTableCaptions))
+        }
     }
 
     func cohort() -> HTMLReport.Section {
@@ -91,7 +126,7 @@ struct ReportDocument {
                 + "\(e.rule), which keeps \(e.selected.count) feature(s)."),
         ]
         if let steps = e.reduction {
-            let names = ["usable": "usable (complete, not constant)", "constant": "not constant in training",
+            let names = ["usable": "usable (complete, not constant)", "icc": "reproducible between readers (ICC)", "constant": "not constant in training",
                          "redundancy": "after Spearman redundancy", "mutualInformation": "top by mutual information"]
             selection.insert(.paragraph("Feature reduction on the training cohort, before the LASSO (z-scores fitted on training): "
                 + steps.map { "\($0.features) \(names[$0.step] ?? $0.step)" }.joined(separator: " → ") + "."), at: 0)
@@ -108,6 +143,7 @@ struct ReportDocument {
         }
         return [
             .init(id: "feature-selection", title: "Feature selection", blocks: selection),
+        ] + [regionSection(e)].compactMap { $0 } + [
             .init(id: "performance", title: "Model performance", blocks: [
                 .table(e.performanceTable.table),
                 .paragraph("AUC 95% CI by DeLong's method" + (e.bootstrap.map { "; bootstrap: \($0.count) stratified replicates, percentile interval" } ?? "")

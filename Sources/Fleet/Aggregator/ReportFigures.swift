@@ -61,6 +61,15 @@ extension ModelEvaluation {
                                       auc: d.roc.auc, ci: (d.delong.lower, d.delong.upper))
             }
         }
+        /// The SVM on an evaluation cohort, the dot at its training Youden cut-off.
+        func svmCurves(_ cohort: String) -> [ROCChart.Curve] {
+            guard case let .success(s)? = svm, let c = s.cohorts.first(where: { $0.name == cohort }),
+                  case let .success(d) = c.discrimination else { return [] }
+            var curve = ROCChart.Curve(name: s.label, specificities: d.roc.specificities, sensitivities: d.roc.sensitivities,
+                                       auc: d.roc.auc, ci: (d.delong.lower, d.delong.upper))
+            curve.marker = (1 - d.metrics.specificity, d.metrics.sensitivity)
+            return [curve]
+        }
         curves += clinicalCurves("training")
         var svmText = ""
         if case let .success(s)? = svm, let fit = s.fit {
@@ -85,8 +94,9 @@ extension ModelEvaluation {
                 name: "roc-\(ReportFigure.slug(c.name))", section: .roc,
                 caption: "ROC curve of the rad-score, \(c.name) cohort (n = \(c.caseIds.count), \(c.events) with the outcome), scored with "
                     + "the model fitted on the training cohort; AUC with DeLong 95% CI. The dot marks the training cohort's Youden cut-off "
-                    + "(rad-score ≥ \(ReportNumber.fixed(youden.threshold))).",
-                chart: ROCChart(title: "ROC — \(c.name) cohort", curves: [curve] + clinicalCurves(c.name))))
+                    + "(rad-score ≥ \(ReportNumber.fixed(youden.threshold)))."
+                    + (svmCurves(c.name).isEmpty ? "" : " The SVM is scored with its training fit; its dot marks its own training Youden cut-off."),
+                chart: ROCChart(title: "ROC — \(c.name) cohort", curves: [curve] + clinicalCurves(c.name) + svmCurves(c.name))))
         }
         var calibrationChart = CalibrationChart(title: "Calibration — training cohort",
                                                 apparent: zip(calibration.predicted, calibration.observed).map { (x: $0, y: $1) },

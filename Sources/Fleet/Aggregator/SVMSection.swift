@@ -28,6 +28,8 @@ public struct SVMEvaluation: Sendable {
     public let fit: Fit?
     /// Why the evaluation stops short (no chosen setting, or no `fit:svm` result yet), nil when complete.
     public let incomplete: String?
+    /// The fitted SVM on each evaluation cohort, at its training Youden cut-off (empty without `cohorts:`).
+    public var cohorts: [Cohort] = []
 
     /// "SVM (radial, C = 1, γ = 0.1)": the chosen setting in words.
     public var label: String {
@@ -63,7 +65,9 @@ enum SVMSection {
             let fit = SVMEvaluation.Fit(caseIds: svmData.caseIds, outcomes: svmData.outcomes, supportVectors: output.supportVectors,
                                         decisionValues: output.decisionValues, roc: roc, delong: DeLongInterval(roc),
                                         youden: YoudenCutoff(roc).best)
-            return .success(SVMEvaluation(spec: svm, features: svmData.features, folds: folds, grid: grid, best: best, fit: fit, incomplete: nil))
+            var evaluation = SVMEvaluation(spec: svm, features: svmData.features, folds: folds, grid: grid, best: best, fit: fit, incomplete: nil)
+            evaluation.cohorts = try SVMEvaluation.cohorts(output, cutoff: fit.youden.threshold, plan: plan, data: data, lasso: lasso, results: results)
+            return .success(evaluation)
         } catch {
             return .failure(EvaluationError("\(error)"))
         }
@@ -111,6 +115,7 @@ enum SVMSection {
                                     ("ppv", number(y.ppv)), ("npv", number(y.npv))])),
             ])),
         ]
+        if !s.cohorts.isEmpty { section.append(("cohorts", .array(s.cohorts.map(SVMEvaluation.render)))) }
         return .object(section)
     }
 }

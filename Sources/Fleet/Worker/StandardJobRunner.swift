@@ -62,13 +62,15 @@ public struct StandardJobRunner: JobRunner {
         guard let image = inside(input.image), let mask = inside(input.mask) else {
             return .failure(JobFailureReport(reason: "case '\(input.caseId)': path outside the worker's data root \(dataRoot.path)", final: true))
         }
-        let parameters: ExtractionParameters
+        var parameters: ExtractionParameters
         do {
             parameters = try input.parameters.map { try parameterCache.parameters(yaml: $0, source: "job \(job.id) parameters") }
                 ?? ExtractionParameters()
         } catch {
             return .failure(JobFailureReport(reason: "case '\(input.caseId)': \(error)", final: true))
         }
+        // The study's extraction.clipPercentiles: the whole image, before any other pre-processing.
+        if let clip = input.clipPercentiles { parameters.settings.clipPercentiles = clip }
         let result = CaseExtraction.run(CaseInput(id: input.caseId, image: image, mask: mask, spacing: input.spacing),
                                         extractor: FeatureExtractor(parameters: parameters), limits: limits)
         switch result {

@@ -44,11 +44,12 @@ public struct ModelData: Codable, Sendable, Equatable {
     }
 
     /// The study's feature reduction fitted on these (training) rows: the kept columns as z-scores, their centres
-    /// and scales in `scaling`, and each step's count in `reduction`.
-    public func reduced(by spec: FeatureSelectionSpec) throws -> ModelData {
+    /// and scales in `scaling`, and each step's count in `reduction`. `readers` are the ICC subset's two readings
+    /// (subjects × this table's `features`), for the ICC step.
+    public func reduced(by spec: FeatureSelectionSpec, readers: (first: [[Double]], second: [[Double]])? = nil) throws -> ModelData {
         let n = caseIds.count
         let rows = (0..<n).map { i in features.indices.map { values[$0 * n + i] } }
-        let selection = try spec.select(training: rows, outcome: outcomes.map(Double.init))
+        let selection = try spec.select(training: rows, outcome: outcomes.map(Double.init), readers: readers)
         let kept = Set(selection.kept)
         var z: [Double] = []
         z.reserveCapacity(selection.kept.count * n)

@@ -7,6 +7,7 @@ import Yams
 /// ```yaml
 /// features:
 ///   icc: {threshold: 0.75, form: "ICC(2,1)", readerMask: mask_reader2}   # cases with a second-reader mask
+///                               # (readerMask here, or per ROI in `rois:`); each ROI's ICC is on its own readers
 ///   redundancy: {method: hierarchical, threshold: 0.95, linkage: complete}  # or method: greedy
 ///   mutualInformation: {top: 20, bins: 10}
 /// ```
@@ -36,8 +37,8 @@ public struct FeatureReduction: Sendable, Equatable {
                 step.form = v
             }
             step.lowerBound = try g.flag("lowerBound") ?? false
-            guard let column = try g.text("readerMask") else { throw g.fail("readerMask", "missing: the cohort column of the second reader's masks") }
-            readerMaskColumn = column
+            // Required unless `rois:` names each ROI's reader column (checked by StudyFile).
+            readerMaskColumn = try g.text("readerMask")
             selection.icc = step
         }
         if let n = f.values["redundancy"] {
