@@ -121,5 +121,23 @@ final class DeepMulticlassStudyTests: XCTestCase {
         let report = try String(contentsOf: plan.study.output.appendingPathComponent("report.html"), encoding: .utf8)
         XCTAssertTrue(report.contains("Three-class outcome"))
         XCTAssertTrue(report.contains("Deep features: PCA of the 20 columns of deep_features.csv"))
+
+        // A clinical predictor beside the rad-score, from the same jobs (categorical coding: MulticlassParityTests).
+        let withAge = dir.appendingPathComponent("study-age.yaml")
+        try String(contentsOf: dir.appendingPathComponent("study.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "predictors: [rad_score]}", with: "predictors: [rad_score, age]}\nclinical: {age: numeric}")
+            .write(to: withAge, atomically: true, encoding: .utf8)
+        let ageStudy = try StudyFile(contentsOf: withAge)
+        guard case let .evaluated(e2)? = ModelSection.evaluate(study: ageStudy, results: results),
+              case let .success(m2)? = e2.multiclass else {
+            return XCTFail("multiclass with age not fitted: \(String(describing: ModelSection.evaluate(study: ageStudy, results: results)))")
+        }
+        XCTAssertEqual(m2.fit.columnNames, ["(Intercept)", "rad_score", "age"])
+        let age = Dictionary(uniqueKeysWithValues: zip(ids, try DataTable.textColumn("age", of: cohortFile)))
+        let ageFit = try MultinomialLogit.fit(try DesignMatrix([
+            .numeric(name: "rad_score", values: training.map { e.radScores[$0] }),
+            .numeric(name: "age", values: training.map { Double(age[e.caseIds[$0]]!)! }),
+        ]), classes: training.map { Self.levels.firstIndex(of: burden[e.caseIds[$0]]!)! }, levels: Self.levels)
+        XCTAssertEqual(m2.fit.coefficients, ageFit.coefficients)
     }
 }

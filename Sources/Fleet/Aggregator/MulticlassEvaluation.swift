@@ -74,7 +74,11 @@ extension MulticlassEvaluation {
         for (c, level) in spec.levels.enumerated() where !training.classes.contains(c) {
             throw EvaluationError("no training case is in class \(level); the multinomial model needs every level in training")
         }
-        let fit = try MultinomialLogit.fit(training.design, classes: training.classes, levels: spec.levels)
+        let fit: MultinomialFit
+        do { fit = try MultinomialLogit.fit(training.design, classes: training.classes, levels: spec.levels) } catch .singularInformation {
+            throw EvaluationError("the multinomial fit has a singular information matrix: a class is (quasi-)separated by the predictors, "
+                                  + "or predictors are aliased; too few training cases in some class?")
+        }
         let cohorts = try ([training] + others).map { try cohort($0, fit: fit) }
         return MulticlassEvaluation(spec: spec, fit: fit, cohorts: cohorts, excluded: excluded)
     }
