@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "ImageIOTests", dependencies: ["ImageIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ParameterFilesTests", dependencies: ["ParameterFiles", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RadiomicsParityTests", dependencies: ["RadiomicsCore", "ImageIO", "ParameterFiles", "CaseIO", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CaseIOTests", dependencies: ["CaseIO", "TestSupport"]),
+        .testTarget(name: "CaseIOTests", dependencies: ["CaseIO", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ImageIO"]),
         .testTarget(name: "FleetTests", dependencies: ["Fleet", "FleetProtocol", "ZMQTransport", "Study", "CaseIO"], exclude: ["Fixtures"]),
         .testTarget(name: "FleetProcessTests", dependencies: ["radfleet", "Fleet", "FleetProtocol", "ZMQTransport", "ImageIO", "TestSupport"], exclude: ["Fixtures"]),

@@ -22,6 +22,9 @@ public struct DemoCohort: Sendable {
         public let usReportedALN: Int
         public let grade: Int
         public let cohort: String
+        /// The columns and files the seed study designs add (node ROI, second reader, site, N stage, …), drawn from
+        /// their own random streams so that everything above stays as it was (DemoCohort+SeedDesigns.swift).
+        public internal(set) var design: SeedDesign
     }
 
     public let cases: [Case]
@@ -30,6 +33,7 @@ public struct DemoCohort: Sendable {
     public init(count: Int = 24, seed: UInt64 = 2026, size: Int = 192) {
         var rng = SplitMix64(seed: seed)
         var cases: [Case] = []
+        let projection = DeepFeatureProjection(seed: seed)
         for k in 0..<count {
             // Latent aggressiveness drives every trait; the outcome follows it through a logistic link.
             let aggressiveness = rng.normal()
@@ -43,10 +47,13 @@ public struct DemoCohort: Sendable {
             let usALN = rng.uniform() < (alnm == 1 ? 0.62 : 0.18) ? 1 : 0
             let grade = aggressiveness + 0.8 * rng.normal() > 0.6 ? 3 : (aggressiveness + 0.8 * rng.normal() > -0.5 ? 2 : 1)
             let id = String(format: "demo-%03d", k + 1)
+            let design = SeedDesign(case: k, seed: seed, size: size, aggressiveness: aggressiveness, alnm: alnm,
+                                    lesion: lesion, mask: mask, projection: projection)
             cases.append(Case(id: id, image: image, mask: mask, alnm: alnm, age: age,
                               tumourSizeMM: (diameter * 10).rounded() / 10, usReportedALN: usALN, grade: grade,
-                              cohort: k < count * 7 / 10 ? "training" : "validation"))
+                              cohort: k < count * 7 / 10 ? "training" : "validation", design: design))
         }
+        for (k, site) in Self.sites(outcomes: cases.map(\.alnm), seed: seed).enumerated() { cases[k].design.site = site }
         self.cases = cases
     }
 

@@ -59,15 +59,18 @@ public enum DemoCohortWriter {
     public static func write(_ cohort: DemoCohort, to dir: URL) throws {
         let images = dir.appendingPathComponent("images")
         try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
-        var csv = "id,image,mask,spacing,cohort,alnm,age,tumour_size_mm,us_reported_aln,grade\n"
+        var csv = "id,image,mask,spacing,cohort,alnm,age,tumour_size_mm,us_reported_aln,grade,"
+            + seedDesignColumns.joined(separator: ",") + "\n"
         for c in cohort.cases {
             let imageName = "images/\(c.id).png", maskName = "images/\(c.id)_mask.png"
             try PNGWriter.write(PNGWriter.encode(c.image), to: dir.appendingPathComponent(imageName).path)
             try PNGWriter.write(PNGWriter.encode(c.mask), to: dir.appendingPathComponent(maskName).path)
             csv += "\(c.id),\(imageName),\(maskName),\(DemoCohort.spacingMM),\(c.cohort),\(c.alnm),\(c.age),"
-                + "\(c.tumourSizeMM),\(c.usReportedALN),\(c.grade)\n"
+                + "\(c.tumourSizeMM),\(c.usReportedALN),\(c.grade),"
+                + (try writeSeedDesignFiles(c, to: dir)).joined(separator: ",") + "\n"
         }
         try csv.write(to: dir.appendingPathComponent("cohort.csv"), atomically: true, encoding: .utf8)
+        try deepFeatureTable(cohort).write(to: dir.appendingPathComponent("deep_features.csv"), atomically: true, encoding: .utf8)
         try parameterFile.write(to: dir.appendingPathComponent("params.yaml"), atomically: true, encoding: .utf8)
         try studyFile.write(to: dir.appendingPathComponent("study.yaml"), atomically: true, encoding: .utf8)
     }

@@ -22,6 +22,11 @@ import Yams
 /// clinical:                   # optional (ClinicalVariable): typed clinical columns
 ///   age: numeric
 ///   grade: {type: categorical, levels: ["1", "2", "3"], reference: "1"}
+/// clinicalModel: {screen: 0.05, selection: backward, criterion: aic}   # optional (ClinicalModelSpec)
+/// evaluation:                 # optional (EvaluationSpec): DCA thresholds, calibration groups, NRI categories
+///   dca: {from: 0, to: 0.99, by: 0.01}
+///   calibration: {groups: 10}
+///   nri: {categories: [0.3, 0.6]}
 /// model:                      # optional: a rad-score by cross-validated LASSO, evaluated (fleet jobs)
 ///   lasso:
 ///     folds: 5                # K folds drawn from the study seed, or
@@ -57,9 +62,13 @@ public struct StudyFile: Sendable, Equatable {
     public let outputs: OutputSpec
     /// `extraction.clipPercentiles` (ClipPercentiles): each image clipped to these percentiles before extraction.
     public let clipPercentiles: [Double]?
+    /// How the clinical model is selected (defaults: screen 0.05, backward stepwise AIC).
+    public let clinicalModel: ClinicalModelSpec
+    /// DCA thresholds, calibration groups and NRI categories (defaults: today's).
+    public let evaluation: EvaluationSpec
 
     public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical",
-                                           "rois", "outputs",
+                                           "rois", "outputs", "clinicalModel", "evaluation",
                                            "deepFeatures", "multiclass"]
     public static let extractionKeys: Set<String> = ["params", "clipPercentiles"]
     public let deepFeatures: DeepFeatures?
@@ -131,6 +140,8 @@ public struct StudyFile: Sendable, Equatable {
         regions = try Self.regions(values["rois"], reduction: reduction, parameterFile: parameterFile, file: url.path, resolve: resolve)
         clinical = try values["clinical"].map { n throws(StudyError) in try ClinicalVariable.parse(n, file: url.path) } ?? []
         outputs = try values["outputs"].map { n throws(StudyError) in try OutputSpec(n, file: url.path) } ?? .all
+        clinicalModel = try values["clinicalModel"].map { n throws(StudyError) in try ClinicalModelSpec(n, file: url.path) } ?? ClinicalModelSpec()
+        evaluation = try values["evaluation"].map { n throws(StudyError) in try EvaluationSpec(n, file: url.path) } ?? EvaluationSpec()
         deepFeatures = try values["deepFeatures"].map { n throws(StudyError) in try DeepFeatures(n, file: url.path, base: base) }
         let declared = clinical
         multiclass = try values["multiclass"].map { n throws(StudyError) in try MulticlassSpec(n, file: url.path, clinical: declared) }

@@ -10,6 +10,11 @@ struct Demo: ParsableCommand {
         spacing, cohort, outcome and clinical columns), DIR/params.yaml (a PyRadiomics parameter file: Original +
         Wavelet, all classes, binWidth 25) and DIR/study.yaml, then runs `radfleet run DIR/study.yaml`: a
         coordinator and one worker per core on loopback. Outputs land in DIR/results/.
+
+        The cohort also has the columns and files of the seed study designs (node ROI, second-reader masks, site,
+        n_stage, high_burden, location, tumour_type, multifocal, mri_reported_ln; DIR/deep_features.csv).
+        --study FILE runs FILE instead of the built-in study (e.g. examples/seed-001-zhang-2025/study.yaml): the
+        YAML files of FILE's folder (its parameter files) are copied into DIR, then FILE as DIR/study.yaml.
         """
     )
 
@@ -25,17 +30,22 @@ struct Demo: ParsableCommand {
     @Option(name: .long, help: "Worker processes (default: one per core).")
     var workers: Int?
 
+    @Option(name: .long, help: "A study file to run on the demo cohort instead of the built-in one (its folder's YAML files are copied too).")
+    var study: String?
+
     @Flag(name: .long, help: "Only write the cohort and study file; do not run it.")
     var noRun = false
 
     func validate() throws {
         if cases < 2 || cases > 10_000 { throw ValidationError("--cases must be between 2 and 10000") }
+        if let study, !FileManager.default.fileExists(atPath: study) { throw ValidationError("--study: no such file '\(study)'") }
     }
 
     func run() throws {
         let dir = URL(fileURLWithPath: directory)
         let cohort = DemoCohort(count: cases, seed: seed)
         try reportingErrors { try DemoCohortWriter.write(cohort, to: dir) }
+        if let study { try reportingErrors { try DemoStudyCopy.copy(study: URL(fileURLWithPath: study), into: dir) } }
         let studyPath = dir.appendingPathComponent("study.yaml").path
         standardError("demo: wrote \(cohort.cases.count) synthetic cases and \(studyPath)")
         if noRun { return }

@@ -132,5 +132,22 @@ final class CohortSVMTests: XCTestCase {
         let positives = zip(scored.decisionValues, scored.outcomes).filter { $0.1 == 1 }.map(\.0)
         XCTAssertEqual(d.metrics.sensitivity, Double(positives.filter { $0 >= fit.youden.threshold }.count) / Double(positives.count))
         XCTAssertEqual(e.performance.filter { $0.model == s.label }.map(\.cohort), ["training", "validation"])
+
+        // Every model's scores per cohort, for comparisons across models (DeLong): the SVM's included.
+        let sets = e.scoredModels
+        XCTAssertEqual(sets.map(\.name), ["training", "validation"])
+        for set in sets { XCTAssertEqual(set.models.map(\.model), ["Rad-score", "Clinical", "Combined", s.label], set.name) }
+        XCTAssertTrue(e.comparison.cohorts.contains { $0.name == "validation" && $0.delong.contains { $0.model2 == s.label || $0.model1 == s.label } },
+                      "the SVM enters the validation cohort's DeLong tests")
+        XCTAssertEqual(sets[0].models[0].scores, e.radScores)
+        XCTAssertEqual(sets[0].models[3].scores, fit.decisionValues)
+        XCTAssertEqual(sets[1].models[0].scores, v.radScores)
+        XCTAssertEqual(sets[1].models[3].caseIds, v.caseIds)
+        XCTAssertEqual(sets[1].models[3].scores, scored.decisionValues)
+        if case let .success(c)? = e.clinical {
+            XCTAssertEqual(sets[1].models[2].scores, c.combined.cohorts.first { $0.cohort == "validation" }?.scores)
+        } else {
+            XCTFail("the demo study's clinical models are fitted")
+        }
     }
 }

@@ -32,4 +32,18 @@ enum InProcessStudy {
         }
         return (plan, results, kinds)
     }
+
+    /// A job store holding `results` as completed jobs (kind from the id's prefix: `extract:…`, `fit:…`), for the
+    /// aggregator.
+    static func store(_ results: [String: String], at path: String) throws -> JobStore {
+        let store = try JobStore(path: path)
+        let ids = results.keys.sorted()
+        _ = try store.add(ids.enumerated().map { i, id in
+            PlannedJob(id: id, kind: String(id.prefix { $0 != ":" }), sequence: i, payload: "{}")
+        }, now: 1)
+        for leased in try store.lease(to: "w", count: ids.count, now: 1, leaseSeconds: 60) {
+            _ = try store.complete(jobId: leased.id, worker: "w", attempt: leased.attempt, output: results[leased.id]!, now: 2)
+        }
+        return store
+    }
 }

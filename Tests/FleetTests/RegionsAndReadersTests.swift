@@ -21,6 +21,8 @@ final class RegionsAndReadersTests: XCTestCase {
         // A second ROI (the lesion's core: its mask eroded by 3 px) and, for every second case, both ROIs outlined
         // again by a "second reader" (the first reader's mask dilated by 1 px).
         var lines = try String(contentsOf: dir.appendingPathComponent("cohort.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        // The demo's original ten columns only: its own node_mask / mask_reader2 / … columns are replaced below.
+        lines = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(10).joined(separator: ",") }
         lines[0] += ",node_mask,mask_reader2,node_mask_reader2"
         for (k, c) in cohort.cases.enumerated() {
             let core = Self.morph(c.mask, steps: 3, grow: false)
@@ -147,14 +149,7 @@ final class RegionsAndReadersTests: XCTestCase {
         XCTAssertTrue(e.performance.contains { $0.model == "Rad-score (node)" && $0.cohort == "validation" })
 
         // Feature tables: reader 1 of the primary ROI in features.csv, each other (ROI, reader) in its own.
-        let store = try JobStore(path: dir.appendingPathComponent("rois.sqlite").path)
-        let stored = results.keys.sorted()
-        _ = try store.add(stored.enumerated().map { i, id in
-            PlannedJob(id: id, kind: id.hasPrefix("extract:") ? "extract" : (id.hasPrefix("fit:") ? "fit" : "cvfold"), sequence: i, payload: "{}")
-        }, now: 1)
-        for leased in try store.lease(to: "w", count: stored.count, now: 1, leaseSeconds: 60) {
-            _ = try store.complete(jobId: leased.id, worker: "w", attempt: leased.attempt, output: results[leased.id]!, now: 2)
-        }
+        let store = try InProcessStudy.store(results, at: dir.appendingPathComponent("rois.sqlite").path)
         let outputs = try Aggregator(study: plan.study, version: "test").assemble(from: store)
         XCTAssertEqual(outputs.featureTable.rows.count, count)
         XCTAssertEqual(outputs.otherFeatureTables.map(\.name), ["features_node", "features_node_reader2", "features_reader2"])

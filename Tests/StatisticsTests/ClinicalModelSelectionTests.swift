@@ -58,6 +58,40 @@ final class ClinicalModelSelectionTests: XCTestCase {
         print("clinical model parity: \(compared) coefficients, max relative difference \(worst)")
     }
 
+    /// The p-value criterion (Wald-p stepwise with entry / stay thresholds) against the same rules written out in R
+    /// on the same table: fixture clinical_model_pvalue.json (scripts/fixtures/stats_clinical_model_pvalue.R).
+    func testScreenThenPValueStepwiseMatchesR() throws {
+        let (design, y) = try design()
+        let fixture = try EvalFixture.load("clinical_model_pvalue.json")
+        XCTAssertEqual(design.termNames, try fixture.glmStrings("candidates"))
+        var worst = 0.0, compared = 0
+        for selection in try fixture.subs("selections") {
+            let threshold = try selection.double("threshold"), enter = try selection.double("enter"), stay = try selection.double("stay")
+            for direction in StepDirection.allCases {
+                let spec = ClinicalModelSelection.Spec(screenThreshold: threshold, direction: direction,
+                                                       criterion: .pValue(enter: enter, stay: stay))
+                let model = try ClinicalModelSelection.run(design, outcome: y, spec: spec)
+                let label = "p < \(threshold), \(direction), enter \(enter), stay \(stay)"
+                XCTAssertEqual(model.screened.map { design.termNames[$0] }, try selection.glmStrings("screened"), label)
+                let r = try selection.sub(direction.rawValue)
+                XCTAssertEqual(model.terms.map { design.termNames[$0] }, try r.glmStrings("terms"), label)
+                XCTAssertEqual(model.stepwise?.path.dropFirst().map(\.change) ?? [], try r.glmStrings("path"), label)
+                let ours = Dictionary(uniqueKeysWithValues: model.fit.coefficients.map { ($0.term, $0.estimate) })
+                let names = try r.glmStrings("names"), values = try r.doubles("coefficients")
+                XCTAssertEqual(Set(ours.keys), Set(names), label)
+                for (name, b) in zip(names, values) {
+                    let a = try XCTUnwrap(ours[name], "\(label): \(name)")
+                    worst = max(worst, abs(a - b) / abs(b))
+                    assertClose(a, b, 1e-12, relative: true, "\(label): \(name)")
+                    compared += 1
+                }
+                assertClose(model.fit.aic, try r.double("aic"), 1e-12, relative: true, label)
+            }
+        }
+        XCTAssertGreaterThan(compared, 40)
+        print("clinical model (p-value criterion) parity: \(compared) coefficients, max relative difference \(worst)")
+    }
+
     func testBackwardDropsATermThatOnlyTracksAnother() throws {
         let (design, y) = try design()
         let lax = try ClinicalModelSelection.run(design, outcome: y, spec: .init(screenThreshold: 0.2, direction: .backward))

@@ -130,6 +130,21 @@ final class ICCTests: XCTestCase {
         XCTAssertLessThan(agreement.value, 1)
         XCTAssertTrue(agreement.lower.isFinite && agreement.upper.isFinite)
     }
+
+    /// Two readers that differ by rounding only (a minimum that both masks reach, as in the seed-000 example): the
+    /// ICC(2,1) estimate rounds to 1, ν is not finite, and the bounds are NaN as irr's — not a trap in qf.
+    func testRoundingOnlyDisagreementGivesNaNBoundsNotATrap() throws {
+        let first = (0..<30).map { Double($0 * $0) * 0.37 + 12 }
+        let second = first.enumerated().map { i, v in i % 3 == 0 ? v.nextUp : v }
+        let ratings = zip(first, second).map { [$0, $1] }
+        let ms = try ICCMeanSquares(ratings: ratings)
+        XCTAssertGreaterThan(ms.mse, 0)
+        let e = try intraclassCorrelation(ms, form: .icc2_1)
+        XCTAssertEqual(e.value, 1, accuracy: 1e-12)
+        XCTAssertTrue(e.lower.isNaN && e.upper.isNaN, "\(e)")
+        let kept = try iccFilter(reader1: first.map { [$0] }, reader2: second.map { [$0] }, form: .icc2_1, threshold: 0.75, basis: .estimate)
+        XCTAssertEqual(kept.kept, [0])
+    }
 }
 
 /// Loads the JSON fixtures written by scripts/fixtures/stats_filter_svm.R (jsonlite, matrices

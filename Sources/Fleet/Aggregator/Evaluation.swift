@@ -70,7 +70,13 @@ public struct ModelEvaluation: Sendable {
 
     // MARK: Further ROIs
     /// The rad-score of each further ROI of `rois:` (second and later), or why it is missing.
-    public internal(set) var regions: [Result<RegionEvaluation, EvaluationError>] = []
+    public let regions: [Result<RegionEvaluation, EvaluationError>]
+
+    // MARK: Every model on every cohort
+    /// DeLong tests between the models scored on each cohort, and NRI / IDI of the combined model.
+    public let comparison: ModelComparison
+    /// Calibration, Hosmer–Lemeshow, decision and clinical impact curves of each risk model per cohort.
+    public let riskCurves: CohortRiskCurves
 
     public var events: Int { outcomes.reduce(0, +) }
 

@@ -29,9 +29,10 @@ package enum ModelSection {
             let full = try JSONDecoder().decode(LogisticLassoPath.self, from: Data(fitText.utf8))
             let model = try plan.lassoModel(data: data, full: full, results: results)
             let svm = SVMSection.evaluate(spec: spec, plan: plan, data: data, lasso: model, results: results)
+            let regions = study.regions.indices.dropFirst().map { RegionEvaluation.evaluate(plan: plan, region: $0, results: results) }
             var evaluation = try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm,
-                                                 cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study, plan: plan)
-            evaluation.regions = study.regions.indices.dropFirst().map { RegionEvaluation.evaluate(plan: plan, region: $0, results: results) }
+                                                 cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study, plan: plan,
+                                                 regions: regions)
             evaluation.addDeepFeaturesAndMulticlass(study: study, plan: plan)
             return .evaluated(evaluation)
         } catch {
@@ -94,6 +95,7 @@ package enum ModelSection {
         var out: [(String, OrderedJSON)] = []
         if !e.cohorts.isEmpty { out.append(("cohorts", .array(e.cohorts.map(cohort)))) }
         if let c = e.clinical { out.append(("clinical", clinical(c))) }
+        out += [("comparisons", comparisons(e.comparison)), ("riskCurves", riskCurves(e.riskCurves))]
         if !e.regions.isEmpty { out.append(("regions", .array(e.regions.map(region)))) }
         out += MulticlassSection.modelFields(e)
         return out
@@ -112,7 +114,8 @@ package enum ModelSection {
                          ("ciLower", finite(k.ciLower)), ("ciUpper", finite(k.ciUpper)), ("pValue", finite(k.pValue))])
             }
             let cohorts: [OrderedJSON] = m.cohorts.map { s in
-                var fields: [(String, OrderedJSON)] = [("name", .string(s.cohort)), ("cases", .integer(s.caseIds.count)), ("events", .integer(s.events))]
+                var fields: [(String, OrderedJSON)] = [("name", .string(s.cohort)), ("cases", .integer(s.caseIds.count)), ("events", .integer(s.events)),
+                                                       ("scores", .object(zip(s.caseIds, s.scores).map { ($0, finite($1)) }))]
                 switch s.discrimination {
                 case let .failure(why): fields.append(("status", .string("not evaluated: \(why.description)")))
                 case let .success(d):
@@ -126,13 +129,22 @@ package enum ModelSection {
             return .object([("terms", .array(m.fit.terms.map(OrderedJSON.string))), ("aic", finite(m.fit.aic)), ("cutoff", finite(m.cutoff)),
                             ("coefficients", .array(table)), ("cohorts", .array(cohorts))])
         }
+        let rule = c.spec.selection
+        var selection: [(String, OrderedJSON)] = [("screen", .number(rule.screenThreshold)),
+                                                  ("selection", .string(rule.direction?.rawValue ?? "none"))]
+        switch rule.criterion {
+        case .aic: selection.append(("criterion", .string("aic")))
+        case let .pValue(enter, stay): selection += [("criterion", .string("p")), ("enter", .number(enter)), ("stay", .number(stay))]
+        }
         return .object([
+            ("selection", .object(selection)),
             ("univariable", .array(c.univariable.map { t in
                 .object([("term", .string(t.term)), ("pValue", finite(t.pValue)), ("selected", .bool(t.selected))])
             })),
             ("clinical", model(c.clinical)),
             ("combined", model(c.combined)),
             ("excluded", .array(c.excluded.map { .object([("id", .string($0.id)), ("reason", .string($0.reason))]) })),
+            ("nomogram", nomogram(c.nomogram, caseIds: c.nomogramCaseIds)),
         ])
     }
 

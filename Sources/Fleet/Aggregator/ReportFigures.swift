@@ -6,6 +6,7 @@ import Statistics
 struct ReportFigure {
     enum Section {
         case featureSelection, roc, calibration, decisionCurve, clinicalImpact
+        case nomogram
     }
 
     let name: String
@@ -70,7 +71,20 @@ extension ModelEvaluation {
             curve.marker = (1 - d.metrics.specificity, d.metrics.sensitivity)
             return [curve]
         }
-        curves += clinicalCurves("training")
+        /// Each further ROI's score on `cohort` (training: its own fit).
+        func regionCurves(_ cohort: String) -> [ROCChart.Curve] {
+            regions.compactMap { r -> ROCChart.Curve? in
+                guard case let .success(region) = r else { return nil }
+                let d: CohortEvaluation.Discrimination?
+                if cohort == "training" { d = try? region.training.get() } else {
+                    d = region.cohorts.first { $0.name == cohort }.flatMap { try? $0.discrimination.get() }
+                }
+                guard let d else { return nil }
+                return ROCChart.Curve(name: region.label, specificities: d.roc.specificities, sensitivities: d.roc.sensitivities,
+                                      auc: d.roc.auc, ci: (d.delong.lower, d.delong.upper))
+            }
+        }
+        curves += regionCurves("training") + clinicalCurves("training")
         var svmText = ""
         if case let .success(s)? = svm, let fit = s.fit {
             var c = ROCChart.Curve(name: s.label, specificities: fit.roc.specificities, sensitivities: fit.roc.sensitivities,
@@ -96,7 +110,7 @@ extension ModelEvaluation {
                     + "the model fitted on the training cohort; AUC with DeLong 95% CI. The dot marks the training cohort's Youden cut-off "
                     + "(rad-score ≥ \(ReportNumber.fixed(youden.threshold)))."
                     + (svmCurves(c.name).isEmpty ? "" : " The SVM is scored with its training fit; its dot marks its own training Youden cut-off."),
-                chart: ROCChart(title: "ROC — \(c.name) cohort", curves: [curve] + clinicalCurves(c.name) + svmCurves(c.name))))
+                chart: ROCChart(title: "ROC — \(c.name) cohort", curves: [curve] + regionCurves(c.name) + clinicalCurves(c.name) + svmCurves(c.name))))
         }
         var calibrationChart = CalibrationChart(title: "Calibration — training cohort",
                                                 apparent: zip(calibration.predicted, calibration.observed).map { (x: $0, y: $1) },
@@ -124,6 +138,7 @@ extension ModelEvaluation {
             chart: ClinicalImpactChart(title: "Clinical impact — training cohort", thresholds: clinicalImpact.thresholds,
                                        numberHighRisk: clinicalImpact.numberHighRisk,
                                        numberHighRiskWithEvent: clinicalImpact.numberHighRiskWithEvent)))
+        out += clinicalEvidenceFigures
         return out
     }
 

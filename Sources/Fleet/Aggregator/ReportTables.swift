@@ -67,8 +67,9 @@ extension ClinicalEvaluation {
             }
         }
         return ReportTable(name: "clinical-models", table: HTMLReport.Table(
-            caption: "Clinical variables: univariable screen (✓ p < 0.05), then the clinical model (backward stepwise AIC) and the "
-                + "combined model (its terms + rad-score), odds ratios with Wald 95% CI, fitted on the training cohort",
+            caption: "Clinical variables: univariable screen (✓ p < \(ReportNumber.significant(spec.selection.screenThreshold))), then the "
+                + "clinical model (\(spec.description)) and the combined model (its terms + rad-score), odds ratios with Wald 95% CI, "
+                + "fitted on the training cohort",
             header: ["Model", "Term", "OR (95% CI)", "p"], rows: rows, textColumns: 2))
     }
 }

@@ -7,7 +7,8 @@ import Study
 /// Writes the study's report into its output folder, from the values results.json is rendered from:
 ///
 ///     figures/<name>.svg, figures/<name>.png   every figure (`ModelEvaluation.figures`), PNG at 2 px per SVG unit
-///     tables/<name>.csv                          selected features, model performance, SVM grid, exclusions
+///     tables/<name>.csv                          selected features, model performance, SVM grid, exclusions; with
+///                                                clinical models: delong, nri_idi, hosmer-lemeshow, nomogram
 ///     report.html                                self-contained (inline CSS and SVG, no scripts, no external files)
 ///
 /// The study's `outputs:` section (`OutputSpec`) chooses the figures and tables (written and shown) and whether
@@ -49,6 +50,7 @@ public struct StudyReportWriter {
         if let evaluation { written += [evaluation.selectedFeaturesTable] + evaluation.regionTables + [evaluation.performanceTable] }
         if case let .success(svm)? = evaluation?.svm { written.append(svm.gridTable) }
         if case let .success(clinical)? = evaluation?.clinical { written.append(clinical.oddsRatioTable) }
+        if let evaluation { written += evaluation.clinicalEvidenceTables }
         if case let .success(multiclass)? = evaluation?.multiclass { written += multiclass.tables }
         let baseline = self.baseline ?? BaselineSection.evaluate(study: study)
         if case let .success(b)? = baseline { written += [b.byCohortTable, b.byOutcomeTable].compactMap { $0 } }

@@ -19,6 +19,12 @@ public struct CalibrationChart: Chart {
     public var yLabel = "Actual probability"
     public var side = 380.0
     public var histogramBins = 50
+    /// Further models' grouped calibration (mean predicted vs observed per risk group), each a line with points in
+    /// its own colour (Palette from `modelColourOffset`): several models of one cohort on one plot.
+    public var models: [(name: String, points: [(x: Double, y: Double)])] = []
+    /// Palette index of the first of `models` (3 leaves the apparent, bias-corrected and grouped colours to them;
+    /// 0 matches a ROC chart of the same models when only `models` are drawn).
+    public var modelColourOffset = 3
 
     public init(title: String, apparent: [(x: Double, y: Double)], biasCorrected: [(x: Double, y: Double)]? = nil,
                 predictedRisks: [Double]? = nil) {
@@ -56,6 +62,13 @@ public struct CalibrationChart: Chart {
         if let groups {
             for g in groups where g.x.isFinite && g.y.isFinite { d.circle(f.px(g.x), f.py(g.y), r: 3.5, fill: Palette.colour(2)) }
             legend.append(LegendEntry(name: groupsName, colour: Palette.colour(2), width: 0, marker: true))
+        }
+        for (k, m) in models.enumerated() {
+            let colour = Palette.colour(modelColourOffset + k)
+            let points = m.points.filter { $0.x.isFinite && $0.y.isFinite }
+            for piece in f.clipped(points) { d.polyline(piece.map(f.point), stroke: colour, width: 1.5) }
+            for p in points where (0...1).contains(p.x) && (0...1).contains(p.y) { d.circle(f.px(p.x), f.py(p.y), r: 3, fill: colour) }
+            legend.append(LegendEntry(name: m.name, colour: colour, width: 1.5, marker: true))
         }
         f.legend(&d, legend, corner: .topLeft)
         if let note { d.text(note, left + side / 2, f.bottom + 56, size: Style.tickSize, anchor: .middle, fill: "#444444") }

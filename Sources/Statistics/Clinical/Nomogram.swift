@@ -1,4 +1,4 @@
-/// Point scales of a nomogram for a logistic model with linear continuous predictors, as
+/// Point scales of a nomogram for a logistic model with linear numeric and factor predictors, as
 /// rms::nomogram(fit, fun = plogis) for an lrm fit (rms 6.5, defaults maxscale = 100, nint = 10).
 ///
 /// - Each predictor's axis: values = pretty(range of the predictor in the data, nint) (datadist's full range),
@@ -18,6 +18,8 @@ public struct Nomogram: Sendable {
         public let values: [Double]
         public let xBeta: [Double]
         public let points: [Double]
+        /// A factor's level names, one per value (the values are then 0, 1, …); nil for a numeric predictor.
+        public var levels: [String]? = nil
     }
     public let axes: [Axis]
     /// Points per unit of linear predictor.
@@ -38,26 +40,54 @@ public struct Nomogram: Sendable {
         guard names.count == columns.count, coefficients.count == names.count + 1, !names.isEmpty else {
             throw ClinicalStatisticsError.invalidArgument("one coefficient and one data column per predictor, intercept first")
         }
+        let terms = names.indices.map { j in NomogramTerm.continuous(name: names[j], coefficient: coefficients[j + 1], values: columns[j]) }
+        try self.init(intercept: coefficients[0], terms: terms, linearPredictors: linearPredictors, maxScale: maxScale,
+                      intervals: nint, discreteLimit: 0)
+    }
+
+    /// The general form (rms::nomogram of an lrm fit with numeric and factor predictors): a factor's axis has one
+    /// position per level (levels in axis order, Xβ = the level's coefficient, 0 for the reference); a numeric
+    /// predictor with at most `discreteLimit` distinct values (datadist's `n.unique`, 10) has its sorted distinct
+    /// values as ticks instead of pretty(range) — as datadist stores them and nomogram uses them.
+    public init(intercept beta0: Double, terms: [NomogramTerm], linearPredictors: [Double], maxScale: Double = 100,
+                intervals nint: Int = 10, discreteLimit: Int = 10) throws {
+        guard !terms.isEmpty else { throw ClinicalStatisticsError.invalidArgument("a nomogram needs at least one predictor") }
         var axes: [Axis] = [], lows: [Double] = [], widest = 0.0
-        for (j, name) in names.enumerated() {
-            guard let lo = columns[j].filter(\.isFinite).min(), let hi = columns[j].filter(\.isFinite).max() else {
-                throw ClinicalStatisticsError.invalidArgument("predictor \(name) has no finite values")
+        for term in terms {
+            let values: [Double], xb: [Double], levels: [String]?
+            switch term {
+            case let .continuous(name, coefficient, data):
+                let finite = data.filter(\.isFinite)
+                guard let lo = finite.min(), let hi = finite.max() else {
+                    throw ClinicalStatisticsError.invalidArgument("predictor \(name) has no finite values")
+                }
+                let distinct = Array(Set(finite)).sorted()
+                values = distinct.count <= discreteLimit ? distinct : pretty([lo, hi], n: nint)
+                xb = values.map { $0 * coefficient }
+                levels = nil
+            case let .categorical(name, names, coefficients):
+                guard names.count == coefficients.count, names.count >= 2 else {
+                    throw ClinicalStatisticsError.invalidArgument("factor \(name) needs one coefficient per level (0 for the reference)")
+                }
+                values = names.indices.map(Double.init)
+                xb = coefficients
+                levels = names
             }
-            let values = pretty([lo, hi], n: nint)
-            let xb = values.map { $0 * coefficients[j + 1] }
             let r0 = xb.min()!, r1 = xb.max()!
             lows.append(r0)
             widest = max(widest, r1 - r0)
-            axes.append(Axis(name: name, values: values, xBeta: xb, points: []))
+            axes.append(Axis(name: term.name, values: values, xBeta: xb, points: [], levels: levels))
         }
         guard widest > 0 else { throw ClinicalStatisticsError.invalidArgument("every predictor has a zero coefficient") }
         let sc = maxScale / widest
-        let intercept = coefficients[0] + RSum.of(lows)
-        self.axes = zip(axes, lows).map { a, low in Axis(name: a.name, values: a.values, xBeta: a.xBeta, points: a.xBeta.map { ($0 - low) * sc }) }
+        let intercept = beta0 + RSum.of(lows)
+        self.axes = zip(axes, lows).map { a, low in
+            Axis(name: a.name, values: a.values, xBeta: a.xBeta, points: a.xBeta.map { ($0 - low) * sc }, levels: a.levels)
+        }
         scale = sc
         self.intercept = intercept
         let lpAt = pretty(linearPredictors, n: nint)
-        let sumMax = names.count == 1 ? maxScale : max(maxScale, sc * (lpAt.map { $0 - intercept }.max() ?? 0))
+        let sumMax = terms.count == 1 ? maxScale : max(maxScale, sc * (lpAt.map { $0 - intercept }.max() ?? 0))
         totalPoints = pretty([0, sumMax], n: nint)
         linearPredictorValues = lpAt
         linearPredictorPoints = lpAt.map { ($0 - intercept) * sc }
@@ -73,5 +103,21 @@ public struct Nomogram: Sendable {
         }
         riskValues = rv
         riskPoints = rp
+    }
+
+    /// Total points of a linear predictor: (lp − Intercept') · sc (a case's nomogram score).
+    public func totalPoints(linearPredictor lp: Double) -> Double { (lp - intercept) * scale }
+}
+
+/// One predictor of a nomogram: a numeric one with its coefficient and data, or a factor with each level's
+/// coefficient (0 for the reference level).
+public enum NomogramTerm: Sendable {
+    case continuous(name: String, coefficient: Double, values: [Double])
+    case categorical(name: String, levels: [String], coefficients: [Double])
+
+    public var name: String {
+        switch self {
+        case let .continuous(name, _, _), let .categorical(name, _, _): return name
+        }
     }
 }

@@ -111,7 +111,8 @@ public struct ICCEstimate: Sendable, Equatable {
 ///   average: [n(MSR − FL·MSE) / (FL(MSC − MSE) + n MSR), n(FU·MSR − MSE) / (MSC − MSE + n FU·MSR)].
 ///
 /// As in irr, the ICC(2,·) bounds can leave [−1, 1] on degenerate tables (tiny n with MSC < MSE);
-/// they are reported as computed. Where R would divide by zero (perfect agreement: MSW = 0 or MSE = 0 with MSR > 0) the value
+/// they are reported as computed; when r rounds to 1 the degrees of freedom ν are not finite and the bounds are NaN, as in
+/// irr. Where R would divide by zero (perfect agreement: MSW = 0 or MSE = 0 with MSR > 0) the value
 /// is 1 and the interval takes its limit; R returns NaN bounds there.
 /// - Throws: `FeatureFilterError.undefinedICC` when MSR and the error mean square are both 0.
 public func intraclassCorrelation(
@@ -154,6 +155,12 @@ public func intraclassCorrelation(
         let b = 1 + k * r * (n - 1) / (n * (1 - r))
         let am = a * ms.msc, bm = b * ms.mse
         let v = (am + bm) * (am + bm) / (am * am / (k - 1) + bm * bm / ((n - 1) * (k - 1)))
+        // r rounds to 1 when the readers differ by rounding only (MSE, MSC ~ 1e-26 against MSR): a, b and ν are not
+        // finite, and R's qf(…, NaN) gives NaN bounds — so do we, instead of asking for an F quantile of no df.
+        guard v.isFinite, v > 0 else {
+            estimate = (r, .nan, .nan)
+            break
+        }
         let fl = FisherF.quantile(tail, df1: n - 1, df2: v)
         let fu = FisherF.quantile(tail, df1: v, df2: n - 1)
         if form == .icc2_1 {
