@@ -41,6 +41,8 @@ import Yams
 ///     cost: [0.1, 1, 10]      # the grid: every cost with every gamma
 ///     gamma: [0.01, 0.1]      # radial only; default 1 / number of features
 ///     measure: auc            # CV AUC of the pooled held-out decision values
+/// deepFeatures: {table: deep_features.csv, pca: 128, scale: true}   # optional (DeepFeatures): CNN features → PCs
+/// multiclass: {column: n_stage, levels: [N0, N1-2, N3+], predictors: [rad_score]}   # optional (MulticlassSpec)
 /// outputs: {figures: [roc, calibration], tables: all, report: true}   # optional (OutputSpec): default all
 /// ```
 public struct StudyFile: Sendable, Equatable {
@@ -66,8 +68,11 @@ public struct StudyFile: Sendable, Equatable {
     public let evaluation: EvaluationSpec
 
     public static let keys: Set<String> = ["name", "seed", "cohort", "outcome", "extraction", "output", "model", "cohorts", "features", "clinical",
-                                           "rois", "outputs", "clinicalModel", "evaluation"]
+                                           "rois", "outputs", "clinicalModel", "evaluation",
+                                           "deepFeatures", "multiclass"]
     public static let extractionKeys: Set<String> = ["params", "clipPercentiles"]
+    public let deepFeatures: DeepFeatures?
+    public let multiclass: MulticlassSpec?
 
     public init(contentsOf url: URL) throws(StudyError) {
         let text: String
@@ -137,6 +142,13 @@ public struct StudyFile: Sendable, Equatable {
         outputs = try values["outputs"].map { n throws(StudyError) in try OutputSpec(n, file: url.path) } ?? .all
         clinicalModel = try values["clinicalModel"].map { n throws(StudyError) in try ClinicalModelSpec(n, file: url.path) } ?? ClinicalModelSpec()
         evaluation = try values["evaluation"].map { n throws(StudyError) in try EvaluationSpec(n, file: url.path) } ?? EvaluationSpec()
+        deepFeatures = try values["deepFeatures"].map { n throws(StudyError) in try DeepFeatures(n, file: url.path, base: base) }
+        let declared = clinical
+        multiclass = try values["multiclass"].map { n throws(StudyError) in try MulticlassSpec(n, file: url.path, clinical: declared) }
+        let needsModel = ["deepFeatures", "multiclass"].filter { values[$0] != nil }
+        if let key = needsModel.first, values["model"] == nil {
+            throw StudyError(file: url.path, key: key, reason: "needs the model: section (the rad-score and its cohorts)")
+        }
         if let m = values["model"] {
             model = try ModelSpec(m, file: url.path)
             if outcome == nil { throw StudyError(file: url.path, key: "outcome", reason: "missing: a model needs the outcome column") }

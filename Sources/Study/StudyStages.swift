@@ -241,7 +241,7 @@ extension StudyPlan {
             out.append(ExtractedCase(id: c.id, names: row.names, values: row.values, outcome: outcome, cohort: name,
                                      training: study.cohortSplit.map { name == $0.training } ?? true))
         }
-        return out
+        return region == 0 ? try appendingDeepFeatures(out) : out
     }
 
     /// The cohorts the models are evaluated on but not fitted to (internal, external, prospective, …), each with

@@ -84,6 +84,10 @@ final class ExampleRunsTests: XCTestCase {
         let (_, e, _) = try run("seed-004-wei-2023")
         XCTAssertTrue(e.features.contains { $0.hasPrefix("deep_PC") } || e.droppedFeatures.contains { $0.hasPrefix("deep_PC") }
                       || (e.reduction != nil), "deep PCs offered to the reduction")
+        XCTAssertEqual(e.deepFeatures?.names.count, 16, "deepFeatures: pca 16 applied")
+        guard case let .success(m)? = e.multiclass else { return XCTFail("multiclass: \(String(describing: e.multiclass))") }
+        XCTAssertEqual(m.cohorts.map(\.name).first, "training")
+        XCTAssertEqual(m.cohorts.count, 1 + e.cohorts.count, "the three-class model on every cohort")
         guard case .success? = e.svm else { return XCTFail("svm: \(String(describing: e.svm))") }
     }
 }

@@ -64,6 +64,9 @@ public struct ModelEvaluation: Sendable {
     public let svm: Result<SVMEvaluation, EvaluationError>?
     /// The clinical and combined (clinical + rad-score) models (nil: the study has no `clinical:` section).
     public let clinical: Result<ClinicalEvaluation, EvaluationError>?
+    /// The deep-feature PCA (`deepFeatures:`) and the multiclass model (`multiclass:`); nil when not asked for.
+    public internal(set) var deepFeatures: DeepFeatureProjection? = nil
+    public internal(set) var multiclass: Result<MulticlassEvaluation, EvaluationError>? = nil
 
     // MARK: Further ROIs
     /// The rad-score of each further ROI of `rois:` (second and later), or why it is missing.

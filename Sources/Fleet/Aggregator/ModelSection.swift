@@ -30,9 +30,11 @@ package enum ModelSection {
             let model = try plan.lassoModel(data: data, full: full, results: results)
             let svm = SVMSection.evaluate(spec: spec, plan: plan, data: data, lasso: model, results: results)
             let regions = study.regions.indices.dropFirst().map { RegionEvaluation.evaluate(plan: plan, region: $0, results: results) }
-            return .evaluated(try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm,
-                                                  cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study, plan: plan,
-                                                  regions: regions))
+            var evaluation = try ModelEvaluation(spec: spec, data: data, full: full, model: model, results: results, svm: svm,
+                                                 cohorts: try plan.evaluationCohorts(results: results), clinicalOf: study, plan: plan,
+                                                 regions: regions)
+            evaluation.addDeepFeaturesAndMulticlass(study: study, plan: plan)
+            return .evaluated(evaluation)
         } catch {
             return .notFitted(reason: "\(error)", cases: nil)
         }
@@ -95,6 +97,7 @@ package enum ModelSection {
         if let c = e.clinical { out.append(("clinical", clinical(c))) }
         out += [("comparisons", comparisons(e.comparison)), ("riskCurves", riskCurves(e.riskCurves))]
         if !e.regions.isEmpty { out.append(("regions", .array(e.regions.map(region)))) }
+        out += MulticlassSection.modelFields(e)
         return out
     }
 

@@ -135,6 +135,7 @@ struct ReportDocument {
                 + steps.map { "\($0.features) \(names[$0.step] ?? $0.step)" }.joined(separator: " → ") + "."), at: 0)
         }
         selection += e.cv.notes.map { .note($0) }
+        selection += deepFeatureBlocks(e)
         selection += figureBlocks(.featureSelection)
         selection.append(.table(e.selectedFeaturesTable.table))
         if e.selected.isEmpty { selection.append(.note("No feature has a non-zero coefficient at \(e.rule): the rad-score is the intercept alone.")) }
@@ -156,7 +157,7 @@ struct ReportDocument {
             .init(id: "calibration", title: "Calibration", blocks: figureBlocks(.calibration) + [hl] + hosmerLemeshowBlocks(e), compact: true),
             .init(id: "decision-curve", title: "Decision curve", blocks: figureBlocks(.decisionCurve), compact: true),
             .init(id: "clinical-impact", title: "Clinical impact", blocks: figureBlocks(.clinicalImpact), compact: true),
-        ]
+        ] + multiclassSections(e)
     }
 
     /// The SVM grid table, or why the SVM is missing; nothing when the study asks for no SVM.

@@ -27,9 +27,10 @@ public struct MultinomialFit: Sendable {
 }
 
 /// Maximum-likelihood fit of the baseline-category multinomial logit by Newton–Raphson from β = 0
-/// (step halving if the log-likelihood would fall). Neither nnet nor VGAM is installed as an
-/// oracle: the parity fixture maximises the same likelihood with a hand-written Newton in R and
-/// checks it against `optim(method = "BFGS")` (scripts/fixtures/stats_glm.R). Stops when the largest
+/// (step halving if the log-likelihood would fall). Parity: a hand-written Newton in R checked against
+/// `optim(method = "BFGS")` (scripts/fixtures/stats_glm.R), and `nnet::multinom` (reltol 1e-16, Hessian
+/// standard errors) in the study's multiclass fixture (scripts/fixtures/study_deep_multiclass.R,
+/// FleetTests/MulticlassParityTests). Stops when the largest
 /// Newton step is below 1e-10 · max(1, max |β|) (at most 100 iterations).
 public enum MultinomialLogit {
     public static func fit(_ design: DesignMatrix, classes codes: [Int], levels: [String], reference: Int = 0,
