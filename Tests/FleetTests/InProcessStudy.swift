@@ -28,7 +28,8 @@ enum InProcessStudy {
                 }
                 kinds[job.kind, default: 0] += 1
             }
-            stage = try plan.nextJobs(results: results).map(\.job).filter { results[$0.id] == nil }
+            // As the coordinator: a study that cannot go on past its finished jobs stops planning there.
+            do { stage = try plan.nextJobs(results: results).map(\.job).filter { results[$0.id] == nil } } catch { stage = [] }
         }
         return (plan, results, kinds)
     }

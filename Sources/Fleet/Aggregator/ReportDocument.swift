@@ -151,7 +151,7 @@ struct ReportDocument {
                 .table(e.performanceTable.table),
                 .paragraph("AUC 95% CI by DeLong's method" + (e.bootstrap.map { "; bootstrap: \($0.count) stratified replicates, percentile interval" } ?? "")
                     + ". Cut-off: the Youden-optimal score (pROC coords \"best\"). Training-cohort figures are apparent performance."),
-            ] + svmBlocks(e.svm) + clinicalBlocks(e.clinical)),
+            ] + cohortNotes(e) + svmBlocks(e.svm) + clinicalBlocks(e.clinical)),
         ] + clinicalEvidenceSections(e, figures: figureBlocks(.nomogram)) + [
             .init(id: "roc", title: "ROC curve", blocks: figureBlocks(.roc), compact: true),
             .init(id: "calibration", title: "Calibration", blocks: figureBlocks(.calibration) + [hl] + hosmerLemeshowBlocks(e), compact: true),

@@ -43,3 +43,21 @@ extension ReportDocument {
         return .init(id: "regions", title: "Further regions of interest", blocks: blocks)
     }
 }
+
+extension ReportDocument {
+    /// Why a cohort has no rad-score row (one outcome class, no case scored), and the cases of each cohort left out
+    /// because a feature the model uses is missing for them.
+    func cohortNotes(_ e: ModelEvaluation) -> [HTMLReport.Block] {
+        var blocks: [HTMLReport.Block] = []
+        for c in e.cohorts {
+            if case let .failure(why) = c.discrimination {
+                blocks.append(.note("Cohort '\(c.name)' (\(c.caseIds.count) scored case(s)): the rad-score is not evaluated there — \(why.description)."))
+            }
+            if !c.excluded.isEmpty {
+                blocks.append(.details(summary: "\(c.excluded.count) case(s) of cohort '\(c.name)' left out of its evaluation",
+                                       items: c.excluded.map { "\($0.id): \($0.reason)" }))
+            }
+        }
+        return blocks
+    }
+}
