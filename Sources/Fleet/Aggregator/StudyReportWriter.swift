@@ -51,6 +51,7 @@ public struct StudyReportWriter {
         if case let .success(svm)? = evaluation?.svm { written.append(svm.gridTable) }
         if case let .success(clinical)? = evaluation?.clinical { written.append(clinical.oddsRatioTable) }
         if let evaluation { written += evaluation.clinicalEvidenceTables }
+        if let evaluation { written += evaluation.nomogramCalibrationTables }
         let baseline = self.baseline ?? BaselineSection.evaluate(study: study)
         if case let .success(b)? = baseline { written += [b.byCohortTable, b.byOutcomeTable].compactMap { $0 } }
         // `outputs:` — tables not asked for are neither written nor shown.

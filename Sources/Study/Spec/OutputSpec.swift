@@ -47,6 +47,7 @@ public struct OutputSpec: Sendable, Equatable {
     public static let tableNames = [
         "exclusions", "selected-features", "model-performance", "svm-grid", "clinical-models", "baseline_by_cohort",
         "baseline_by_outcome", "delong", "nri_idi", "nomogram",
+        "calibration-bootstrap",
     ]
 
     public init(figures: Selection, tables: Selection, report: Bool) {
