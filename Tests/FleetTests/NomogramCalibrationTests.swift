@@ -65,6 +65,29 @@ final class NomogramCalibrationTests: XCTestCase {
         }
         print("rms::calibrate study parity: \(compared) values, max rel diff \(worst)")
     }
+
+    func testKeysParseAndBadValuesNameTheirKey() throws {
+        func parse(_ extra: String) throws -> StudyFile {
+            try StudyFile(yaml: "cohort: c.csv\noutcome: y\n" + extra, url: URL(fileURLWithPath: "/tmp/s.yaml"))
+        }
+        let defaults = try parse("")
+        XCTAssertEqual(defaults.evaluation.calibrationBootstrap, 0)
+        XCTAssertEqual(defaults.evaluation.ci, .delong)
+        let p = try parse("evaluation: {calibration: {groups: 8, bootstrap: 1000}, ci: bootstrap}\n")
+        XCTAssertEqual(p.evaluation.calibrationBootstrap, 1000)
+        XCTAssertEqual(p.evaluation.calibrationGroups, 8)
+        XCTAssertEqual(p.evaluation.ci, .bootstrap)
+        XCTAssertEqual(try parse("evaluation: {ci: DeLong}\n").evaluation.ci, .delong)
+        for (text, key) in [("evaluation: {calibration: {bootstrap: -1}}\n", "evaluation.calibration.bootstrap"),
+                            ("evaluation: {calibration: {bootstrap: many}}\n", "evaluation.calibration.bootstrap"),
+                            ("evaluation: {calibration: {boot: 10}}\n", "evaluation.calibration.boot"),
+                            ("evaluation: {ci: wald}\n", "evaluation.ci")] {
+            XCTAssertThrowsError(try parse(text), text) { XCTAssertEqual(($0 as? StudyError)?.key, key, text) }
+        }
+        // The seed mapping: R's set.seed integer is the low 31 bits of the calibration:combined job seed.
+        let job = JobSeed.derive(studySeed: 2026, jobId: "calibration:combined")
+        XCTAssertEqual(UInt64(NomogramCalibration.rSeed(studySeed: 2026)), job & 0x7fff_ffff)
+    }
 }
 
 /// The demo study with clinical models, `evaluation.calibration.bootstrap` and `evaluation.ci: bootstrap`, run in
