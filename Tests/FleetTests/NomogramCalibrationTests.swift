@@ -132,27 +132,44 @@ final class NomogramCalibrationStudyTests: XCTestCase {
         let terms = try XCTUnwrap(((json["clinical"] as? [String: Any])?["combined"] as? [String: Any])?["terms"] as? [String])
         let cohortFile = dir.appendingPathComponent("cohort.csv")
         let allIds = try DataTable.textColumn("id", of: cohortFile)
-        let radScore = try XCTUnwrap(json["radScore"] as? [String: Double])
-        var columns: [[Double]] = []
+        // The rad-scores as results.json prints them (shortest round-trip digits), read exactly: JSONSerialization may
+        // miss a double by an ulp, so they come from the evaluation results.json is rendered from.
+        let radScore = Dictionary(uniqueKeysWithValues: zip(e.caseIds, e.radScores))
+        XCTAssertEqual(try XCTUnwrap(json["radScore"] as? [String: Double]).count, radScore.count)
+        var columns: [[Double]] = [], names: [String] = []
         for term in terms {
-            if term == "rad_score" { columns.append(ids.map { radScore[$0]! }); continue }
+            if term == "rad_score" { columns.append(ids.map { radScore[$0]! }); names.append(term); continue }
             let variable = try XCTUnwrap(study.clinical.first { $0.name == term }, term)
             let byId = Dictionary(uniqueKeysWithValues: zip(allIds, try DataTable.textColumn(term, of: cohortFile)))
             switch variable.kind {
-            case .numeric: columns.append(ids.map { Double(byId[$0]!.trimmingCharacters(in: .whitespaces))! })
+            case .numeric:
+                columns.append(ids.map { Double(byId[$0]!.trimmingCharacters(in: .whitespaces))! })
+                names.append(term)
             case let .categorical(levels, reference):
                 for level in levels where level != reference {
                     columns.append(ids.map { byId[$0]!.trimmingCharacters(in: .whitespaces) == level ? 1 : 0 })
+                    names.append(term + level)
                 }
             }
         }
         XCTAssertTrue(terms.contains("rad_score"))
+        XCTAssertEqual(try clinical.nomogram.get().columnNames, names, "the nomogram's lrm columns")
+        print("combined model columns: \(names)")
         let x = ids.indices.map { i in columns.map { $0[i] } }
         let outcomeOf = Dictionary(uniqueKeysWithValues: zip(allIds, try DataTable.textColumn("alnm", of: cohortFile)))
         let y = ids.map { Double(outcomeOf[$0]!)! }
         let seed = Int32(truncatingIfNeeded: JobSeed.derive(studySeed: study.seed, jobId: "calibration:combined") & 0x7fff_ffff)
         let byHand = try BootstrapCalibration(x: x, outcome: y,
                                               bootstrapIndices: BootstrapCalibration.rSamples(rows: ids.count, replicates: 150, seed: seed))
+
+        // The study's curve (what results.json renders) is the by-hand one, bit for bit.
+        let studyCurve = try XCTUnwrap(try clinical.calibration?.get()).curve
+        func same(_ a: [Double], _ b: [Double]) -> Bool { a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) } }
+        XCTAssertTrue(same(studyCurve.predy, byHand.predy))
+        XCTAssertTrue(same(studyCurve.calibratedOriginal, byHand.calibratedOriginal))
+        XCTAssertTrue(same(studyCurve.calibratedCorrected, byHand.calibratedCorrected))
+        XCTAssertTrue(same(studyCurve.optimism, byHand.optimism))
+        XCTAssertEqual(studyCurve.n, byHand.n)
 
         XCTAssertEqual(calibration["B"] as? Int, 150)
         XCTAssertEqual(calibration["seed"] as? Int, Int(seed))
@@ -163,6 +180,7 @@ final class NomogramCalibrationStudyTests: XCTestCase {
                               ("optimism", byHand.optimism)] {
             let got = try series(k)
             XCTAssertEqual(got.count, 50, k)
+            // JSON text → JSONSerialization: within an ulp.
             for (a, b) in zip(got, expected) where !(a.isNaN && b.isNaN) { XCTAssertEqual(a, b, accuracy: 1e-15 * max(1, abs(b)), k) }
         }
         XCTAssertTrue(byHand.calibratedCorrected.contains { $0.isFinite })
