@@ -57,14 +57,15 @@ extension NomogramCalibration {
         let k = curve
         let apparent = zip(k.predy, k.calibratedOriginal).filter { $0.1.isFinite }.map { (x: $0.0, y: $0.1) }
         let corrected = zip(k.predy, k.calibratedCorrected).filter { $0.1.isFinite }.map { (x: $0.0, y: $0.1) }
-        var chart = CalibrationChart(title: "Bootstrap calibration — combined model, training cohort", apparent: apparent,
+        var chart = CalibrationChart(title: "Bootstrap calibration — combined model", apparent: apparent,
                                      biasCorrected: corrected, predictedRisks: risks)
-        chart.note = summaryText
+        chart.note = "B = \(replicates), boot; mean |error| = \(ReportNumber.fixed(meanAbsoluteError)); n = \(cases)"
+            + (curve.failedFits > 0 ? "; \(curve.failedFits) refits failed" : "")
         return ReportFigure(
             name: "calibration-bootstrap", section: .calibration,
             caption: "Calibration of the combined model (the nomogram's lrm fit) on the training cohort: apparent (dotted) and "
                 + "bootstrap bias-corrected (solid) calibrated risk, lowess of the outcome on the predicted risk, against the ideal "
-                + "line; \(replicates) bootstrap replicates drawn as R's set.seed(\(rSeed)); calibrate(fit, B = \(replicates)) draws them; "
+                + "line; the \(replicates) bootstrap samples are those R's set.seed(\(rSeed)); calibrate(fit, B = \(replicates)) draws; "
                 + "spikes show the distribution of predicted risks.",
             chart: chart)
     }

@@ -6,10 +6,13 @@ import Yams
 /// ```yaml
 /// evaluation:
 ///   dca: {from: 0, to: 0.99, by: 0.01}   # threshold probabilities, R's seq(from, to, by); default 0, 0.01, …, 0.99
-///   calibration: {groups: 10}            # quantile groups of predicted risk (hoslem.test's g); default 10
-///   #   bootstrap: 1000                  # B of the combined model's (nomogram's lrm) bootstrap optimism-corrected
-///   #                                    # calibration curve on the training cohort, as set.seed(s); rms::calibrate(fit,
-///   #                                    # method = "boot", B); 0 or absent: none. s: `NomogramCalibration.rSeed`
+///   calibration: {groups: 10, bootstrap: 1000}
+///                                        # groups: quantile groups of predicted risk (hoslem.test's g); default 10
+///                                        # bootstrap: B of the combined model's (the nomogram's lrm) bootstrap
+///                                        # optimism-corrected calibration curve on the training cohort, as
+///                                        # set.seed(s); rms::calibrate(fit, method = "boot", B); 0 or absent: none;
+///                                        # needs `clinical:`. s: the low 31 bits of JobSeed(study seed,
+///                                        # "calibration:combined") (`NomogramCalibration.rSeed`)
 ///   ci: delong                           # the AUC 95% CI of the performance table's main column for the rad-score
 ///                                        # rows: delong (default) or bootstrap (the stratified percentile interval of
 ///                                        # `model.bootstrap`, on the training and validation cohorts; a row without
