@@ -27,6 +27,7 @@ import Yams
 ///   dca: {from: 0, to: 0.99, by: 0.01}
 ///   calibration: {groups: 10}
 ///   nri: {categories: [0.3, 0.6]}
+///   ci: delong                # or bootstrap: the performance table's main AUC CI
 /// model:                      # optional: a rad-score by cross-validated LASSO, evaluated (fleet jobs)
 ///   lasso:
 ///     folds: 5                # K folds drawn from the study seed, or

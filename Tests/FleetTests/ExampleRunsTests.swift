@@ -78,6 +78,10 @@ final class ExampleRunsTests: XCTestCase {
         XCTAssertEqual(e.folds, 10)
         XCTAssertEqual(e.bootstrap?.count, 1000)
         guard case .success? = e.clinical else { return XCTFail("clinical models: \(String(describing: e.clinical))") }
+        if case let .success(c)? = e.clinical {
+            XCTAssertEqual(try c.calibration?.get().replicates, 1000, "the nomogram's bootstrap calibration, B = 1000")
+        }
+        XCTAssertEqual(e.performance.first?.ci.method, "Bootstrap (percentile)")
     }
 
     func testSeed004Wei2023() throws {

@@ -41,6 +41,9 @@ public struct ClinicalEvaluation: Sendable {
     /// rms::nomogram of the combined model refitted by lrm on the training cases (`nomogramCaseIds`), or why not.
     public var nomogram: Result<LRMNomogram, EvaluationError> = .failure(EvaluationError("nomogram not computed"))
     public var nomogramCaseIds: [String] = []
+    /// The bootstrap optimism-corrected calibration curve of the nomogram's lrm fit (`evaluation.calibration.bootstrap`;
+    /// nil: not asked for), or why not.
+    public var calibration: Result<NomogramCalibration, EvaluationError>? = nil
 }
 
 extension ClinicalEvaluation {
@@ -145,6 +148,10 @@ extension ClinicalEvaluation {
                 evaluation.nomogram = .failure(EvaluationError("nomogram not computed: \(error)"))
             }
             evaluation.nomogramCaseIds = train.ids
+            if study.evaluation.calibrationBootstrap > 0 {
+                evaluation.calibration = NomogramCalibration.evaluate(predictors: combinedTerms.map { all[$0] }, outcome: y,
+                                                                      replicates: study.evaluation.calibrationBootstrap, studySeed: study.seed)
+            }
             return .success(evaluation)
         } catch let e as EvaluationError {
             return .failure(e)

@@ -77,6 +77,8 @@ public struct ModelEvaluation: Sendable {
     public let comparison: ModelComparison
     /// Calibration, Hosmer–Lemeshow, decision and clinical impact curves of each risk model per cohort.
     public let riskCurves: CohortRiskCurves
+    /// Which AUC 95% CI the performance table's main column shows (`evaluation.ci`; `withChosenInterval`).
+    public var aucInterval: EvaluationSpec.AUCInterval = .delong
 
     public var events: Int { outcomes.reduce(0, +) }
 
@@ -133,7 +135,7 @@ public struct ModelEvaluation: Sendable {
                                         ci: ("DeLong", d.delong.lower, d.delong.upper), bootstrap: nil, metrics: d.metrics))
             }
         }
-        return rows
+        return withChosenInterval(rows)
     }
 }
 

@@ -61,6 +61,7 @@ extension ModelEvaluation {
         }
 
         let options = study?.evaluation ?? EvaluationSpec()
+        aucInterval = options.ci
         let groups = options.calibrationGroups, thresholds = options.thresholds
         risk = model.radScores.map { 1 / (1 + Foundation.exp(-$0)) }
         calibrationGroups = groups

@@ -145,7 +145,7 @@ package enum ModelSection {
             ("combined", model(c.combined)),
             ("excluded", .array(c.excluded.map { .object([("id", .string($0.id)), ("reason", .string($0.reason))]) })),
             ("nomogram", nomogram(c.nomogram, caseIds: c.nomogramCaseIds)),
-        ])
+        ] + (c.calibration.map { [("calibration", nomogramCalibration($0))] } ?? []))
     }
 
     /// A cohort the model was not fitted to: its cases' rad-scores, AUC with DeLong CI, ROC, and the rates at the

@@ -63,6 +63,11 @@ public struct Provenance: Sendable {
                                   derivation: "JobSeed(study seed, \"bootstrap:radscore\"): the rad-score's AUC bootstrap replicates"))
             }
         }
+        if study.evaluation.calibrationBootstrap > 0, !study.clinical.isEmpty {
+            seeds.append(Seed(name: "calibration", value: JobSeed.derive(studySeed: study.seed, jobId: NomogramCalibration.jobId),
+                              derivation: "JobSeed(study seed, \"\(NomogramCalibration.jobId)\"): the combined model's bootstrap calibration, "
+                                + "R's set.seed(\(NomogramCalibration.rSeed(studySeed: study.seed))) (its low 31 bits)"))
+        }
         var cases: [(String, Checksum, Checksum)] = [], casesError: String? = nil
         do {
             cases = try Manifest(contentsOf: study.cohort).cases.map { ($0.id, checksum($0.image), checksum($0.mask)) }

@@ -149,12 +149,12 @@ struct ReportDocument {
         ] + [regionSection(e)].compactMap { $0 } + [
             .init(id: "performance", title: "Model performance", blocks: [
                 .table(e.performanceTable.table),
-                .paragraph("AUC 95% CI by DeLong's method" + (e.bootstrap.map { "; bootstrap: \($0.count) stratified replicates, percentile interval" } ?? "")
-                    + ". Cut-off: the Youden-optimal score (pROC coords \"best\"). Training-cohort figures are apparent performance."),
+                .paragraph(e.aucIntervalText + ". Cut-off: the Youden-optimal score (pROC coords \"best\"). Training-cohort figures are apparent performance."),
             ] + cohortNotes(e) + svmBlocks(e.svm) + clinicalBlocks(e.clinical)),
         ] + clinicalEvidenceSections(e, figures: figureBlocks(.nomogram)) + [
             .init(id: "roc", title: "ROC curve", blocks: figureBlocks(.roc), compact: true),
-            .init(id: "calibration", title: "Calibration", blocks: figureBlocks(.calibration) + [hl] + hosmerLemeshowBlocks(e), compact: true),
+            .init(id: "calibration", title: "Calibration", blocks: figureBlocks(.calibration) + [hl] + hosmerLemeshowBlocks(e)
+                + nomogramCalibrationBlocks(e), compact: true),
             .init(id: "decision-curve", title: "Decision curve", blocks: figureBlocks(.decisionCurve), compact: true),
             .init(id: "clinical-impact", title: "Clinical impact", blocks: figureBlocks(.clinicalImpact), compact: true),
         ] + multiclassSections(e)

@@ -139,6 +139,7 @@ extension ModelEvaluation {
                                        numberHighRisk: clinicalImpact.numberHighRisk,
                                        numberHighRiskWithEvent: clinicalImpact.numberHighRiskWithEvent)))
         out += clinicalEvidenceFigures
+        out += nomogramCalibrationFigures
         return out
     }
 

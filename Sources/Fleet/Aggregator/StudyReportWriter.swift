@@ -52,6 +52,7 @@ public struct StudyReportWriter {
         if case let .success(clinical)? = evaluation?.clinical { written.append(clinical.oddsRatioTable) }
         if let evaluation { written += evaluation.clinicalEvidenceTables }
         if case let .success(multiclass)? = evaluation?.multiclass { written += multiclass.tables }
+        if let evaluation { written += evaluation.nomogramCalibrationTables }
         let baseline = self.baseline ?? BaselineSection.evaluate(study: study)
         if case let .success(b)? = baseline { written += [b.byCohortTable, b.byOutcomeTable].compactMap { $0 } }
         // `outputs:` — tables not asked for are neither written nor shown.

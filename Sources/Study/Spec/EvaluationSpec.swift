@@ -6,7 +6,17 @@ import Yams
 /// ```yaml
 /// evaluation:
 ///   dca: {from: 0, to: 0.99, by: 0.01}   # threshold probabilities, R's seq(from, to, by); default 0, 0.01, …, 0.99
-///   calibration: {groups: 10}            # quantile groups of predicted risk (hoslem.test's g); default 10
+///   calibration: {groups: 10, bootstrap: 1000}
+///                                        # groups: quantile groups of predicted risk (hoslem.test's g); default 10
+///                                        # bootstrap: B of the combined model's (the nomogram's lrm) bootstrap
+///                                        # optimism-corrected calibration curve on the training cohort, as
+///                                        # set.seed(s); rms::calibrate(fit, method = "boot", B); 0 or absent: none;
+///                                        # needs `clinical:`. s: the low 31 bits of JobSeed(study seed,
+///                                        # "calibration:combined") (`NomogramCalibration.rSeed`)
+///   ci: delong                           # the AUC 95% CI of the performance table's main column for the rad-score
+///                                        # rows: delong (default) or bootstrap (the stratified percentile interval of
+///                                        # `model.bootstrap`, on the training and validation cohorts; a row without
+///                                        # bootstrap replicates falls back to DeLong and its CI method says so)
 ///   nri: {categories: [0.3, 0.6]}        # categorical NRI with risk categories [0, 0.3), [0.3, 0.6), [0.6, 1];
 ///                                        # without it the NRI is the continuous (category-free) one
 /// ```
@@ -16,8 +26,14 @@ public struct EvaluationSpec: Sendable, Equatable {
     public var calibrationGroups: Int
     /// Inner cut-offs of the NRI risk categories (ascending, in (0, 1)); nil: continuous NRI.
     public var nriCategories: [Double]?
+    /// B of the combined model's bootstrap calibration curve (`evaluation.calibration.bootstrap`); 0: none.
+    public var calibrationBootstrap = 0
+    /// Which AUC 95% CI the performance table's main column shows (`evaluation.ci`).
+    public enum AUCInterval: String, Sendable, Equatable, CaseIterable { case delong, bootstrap }
+    public var ci: AUCInterval = .delong
 
-    public static let keys: Set<String> = ["dca", "calibration", "nri"]
+    public static let keys: Set<String> = ["dca", "calibration", "nri", "ci"]
+    public static let maxCalibrationBootstrap = 100_000
     /// 0, 0.01, …, 0.99 (as i / 100).
     public static let defaultThresholds = (0..<100).map { Double($0) / 100 }
     public static let maxThresholds = 10_000
@@ -46,8 +62,15 @@ public struct EvaluationSpec: Sendable, Equatable {
             thresholds = (0..<count).map { from + Double($0) * by }
         }
         if let n = f.values["calibration"] {
-            let g = try YAMLFields(n, file: file, prefix: "evaluation.calibration", known: ["groups"])
+            let g = try YAMLFields(n, file: file, prefix: "evaluation.calibration", known: ["groups", "bootstrap"])
             calibrationGroups = try g.integer("groups", in: 2...100) ?? 10
+            calibrationBootstrap = try g.integer("bootstrap", in: 0...Self.maxCalibrationBootstrap) ?? 0
+        }
+        if let text = try f.text("ci") {
+            guard let method = AUCInterval(rawValue: text.lowercased()) else {
+                throw f.fail("ci", "must be delong or bootstrap, got '\(text)'")
+            }
+            ci = method
         }
         if let n = f.values["nri"] {
             let g = try YAMLFields(n, file: file, prefix: "evaluation.nri", known: ["categories"])

@@ -48,6 +48,7 @@ public struct OutputSpec: Sendable, Equatable {
         "exclusions", "selected-features", "model-performance", "svm-grid", "clinical-models", "baseline_by_cohort",
         "baseline_by_outcome", "delong", "nri_idi", "nomogram",
         "multiclass_confusion", "multiclass_performance", "multiclass_coefficients",
+        "calibration-bootstrap",
     ]
 
     public init(figures: Selection, tables: Selection, report: Bool) {
