@@ -42,16 +42,7 @@ final class ClinicalModelSelectionTests: XCTestCase {
                 let r = try selection.sub(direction)
                 XCTAssertEqual(Set(model.terms.map { design.termNames[$0] }), Set(try r.glmStrings("terms")), label)
                 // Coefficients by name (R lists a forward model's terms in the order they entered).
-                let ours = Dictionary(uniqueKeysWithValues: model.fit.coefficients.map { ($0.term, $0.estimate) })
-                let names = try r.glmStrings("names"), values = try r.doubles("coefficients")
-                XCTAssertEqual(Set(ours.keys), Set(names), label)
-                for (name, b) in zip(names, values) {
-                    let a = try XCTUnwrap(ours[name], "\(label): \(name)")
-                    worst = max(worst, abs(a - b) / abs(b))
-                    assertClose(a, b, 1e-12, relative: true, "\(label): \(name)")
-                    compared += 1
-                }
-                assertClose(model.fit.aic, try r.double("aic"), 1e-12, relative: true, label)
+                try compareFit(model.fit, with: r, label, worst: &worst, compared: &compared)
             }
         }
         XCTAssertGreaterThan(compared, 20)
@@ -76,20 +67,25 @@ final class ClinicalModelSelectionTests: XCTestCase {
                 let r = try selection.sub(direction.rawValue)
                 XCTAssertEqual(model.terms.map { design.termNames[$0] }, try r.glmStrings("terms"), label)
                 XCTAssertEqual(model.stepwise?.path.dropFirst().map(\.change) ?? [], try r.glmStrings("path"), label)
-                let ours = Dictionary(uniqueKeysWithValues: model.fit.coefficients.map { ($0.term, $0.estimate) })
-                let names = try r.glmStrings("names"), values = try r.doubles("coefficients")
-                XCTAssertEqual(Set(ours.keys), Set(names), label)
-                for (name, b) in zip(names, values) {
-                    let a = try XCTUnwrap(ours[name], "\(label): \(name)")
-                    worst = max(worst, abs(a - b) / abs(b))
-                    assertClose(a, b, 1e-12, relative: true, "\(label): \(name)")
-                    compared += 1
-                }
-                assertClose(model.fit.aic, try r.double("aic"), 1e-12, relative: true, label)
+                try compareFit(model.fit, with: r, label, worst: &worst, compared: &compared)
             }
         }
         XCTAssertGreaterThan(compared, 40)
         print("clinical model (p-value criterion) parity: \(compared) coefficients, max relative difference \(worst)")
+    }
+
+    /// The fit's coefficients (by name) and AIC against R's `names`, `coefficients` and `aic`, to 1e-12 relative.
+    func compareFit(_ fit: LogisticFit, with r: EvalFixture, _ label: String, worst: inout Double, compared: inout Int) throws {
+        let ours = Dictionary(uniqueKeysWithValues: fit.coefficients.map { ($0.term, $0.estimate) })
+        let names = try r.glmStrings("names"), values = try r.doubles("coefficients")
+        XCTAssertEqual(Set(ours.keys), Set(names), label)
+        for (name, b) in zip(names, values) {
+            let a = try XCTUnwrap(ours[name], "\(label): \(name)")
+            worst = max(worst, abs(a - b) / abs(b))
+            assertClose(a, b, 1e-12, relative: true, "\(label): \(name)")
+            compared += 1
+        }
+        assertClose(fit.aic, try r.double("aic"), 1e-12, relative: true, label)
     }
 
     func testBackwardDropsATermThatOnlyTracksAnother() throws {
