@@ -92,6 +92,23 @@ final class ChartSVGTests: XCTestCase {
         XCTAssertEqual(heights[1] * 2, heights[0], accuracy: 0.01)
     }
 
+    func testALongNoteIsWrappedAtItsCommasInsideTheChart() {
+        var chart = CalibrationChart(title: "Calibration", apparent: [(0.1, 0.12), (0.9, 0.85)])
+        chart.note = "Hosmer–Lemeshow p: Rad-score 0.738, Rad-score (node) 0.752, Clinical 0.0009, Combined 0.0004"
+        let drawing = chart.drawing()
+        let doc = SVGInspector(chart.svg())
+        XCTAssertTrue(doc.wellFormed, doc.error)
+        let lines = doc.all("text").filter { $0.attributes["fill"] == "#444444" }
+        XCTAssertGreaterThan(lines.count, 1, "the note does not fit one line")
+        XCTAssertEqual(lines.map { $0.text }.joined(separator: " "), chart.note)
+        for line in lines {
+            let half = Drawing.textWidth(line.text, size: 11.5) / 2
+            XCTAssertLessThanOrEqual(line.number("x") + half, drawing.width, line.text)
+            XCTAssertGreaterThanOrEqual(line.number("x") - half, 0, line.text)
+        }
+        XCTAssertEqual(CalibrationChart.wrap("short note", width: 300), ["short note"])
+    }
+
     func testLassoCVHasOnePointPerLambdaErrorBarsTheTwoLambdaLinesAndNonZeroCountsOnTop() {
         let chart = ChartSamples.lassoCVChart()
         let doc = SVGInspector(chart.svg())

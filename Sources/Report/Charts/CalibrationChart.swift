@@ -35,7 +35,9 @@ public struct CalibrationChart: Chart {
     }
 
     public func drawing() -> Drawing {
-        let left = 66.0, top = 40.0, bottom = 52.0 + (note == nil ? 0 : 20), right = 26.0
+        let left = 66.0, top = 40.0, right = 26.0
+        let noteLines = note.map { Self.wrap($0, width: left + side + right - 12) } ?? []
+        let bottom = 52.0 + (noteLines.isEmpty ? 0 : 6 + 14 * Double(noteLines.count))
         var d = Drawing(width: left + side + right, height: top + side + bottom, title: title)
         d.rect(0, 0, d.width, d.height, fill: "#ffffff")
         let f = PlotFrame(left: left, top: top, width: side, height: side, x: 0...1, y: 0...1)
@@ -71,7 +73,32 @@ public struct CalibrationChart: Chart {
             legend.append(LegendEntry(name: m.name, colour: colour, width: 1.5, marker: true))
         }
         f.legend(&d, legend, corner: .topLeft)
-        if let note { d.text(note, left + side / 2, f.bottom + 56, size: Style.tickSize, anchor: .middle, fill: "#444444") }
+        for (i, line) in noteLines.enumerated() {
+            d.text(line, left + side / 2, f.bottom + 56 + 14 * Double(i), size: Style.tickSize, anchor: .middle, fill: "#444444")
+        }
         return d
+    }
+
+    /// The note in lines no wider than `width`, broken after ", " or "; " (a part wider than a line stays whole).
+    public static func wrap(_ note: String, width: Double) -> [String] {
+        guard Drawing.textWidth(note, size: Style.tickSize) > width else { return [note] }
+        var parts: [String] = [], current = ""
+        for ch in note {
+            current.append(ch)
+            if current.hasSuffix(", ") || current.hasSuffix("; ") { parts.append(current); current = "" }
+        }
+        if !current.isEmpty { parts.append(current) }
+        var lines: [String] = [], line = ""
+        func close() {
+            while line.last == " " { line.removeLast() }
+            if !line.isEmpty { lines.append(line) }
+            line = ""
+        }
+        for part in parts {
+            if !line.isEmpty && Drawing.textWidth(line + part, size: Style.tickSize) > width { close() }
+            line += part
+        }
+        close()
+        return lines
     }
 }
