@@ -37,6 +37,10 @@ public struct StudyPlan: Sendable {
         if !study.clinical.isEmpty && study.model == nil {
             throw StudyError(file: study.url.path, key: "clinical", reason: "the clinical and combined models need the model: section (the rad-score)")
         }
+        if study.evaluation.calibrationBootstrap > 0 && study.clinical.isEmpty {
+            throw StudyError(file: study.url.path, key: "evaluation.calibration.bootstrap",
+                             reason: "calibrates the combined model (the nomogram), which needs the clinical: section")
+        }
         manifest = try Manifest(contentsOf: study.cohort)
         var texts: [String?] = []
         var read: [URL: String] = [:]

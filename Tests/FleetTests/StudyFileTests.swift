@@ -101,7 +101,8 @@ final class StudyFileTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         try "id,image,mask,alnm\n".write(to: dir.appendingPathComponent("cohort.csv"), atomically: true, encoding: .utf8)
         for (section, key, reason) in [("features: {icc: {threshold: 0.75, readerMask: mask_r2}}", "features.icc.readerMask", "no column 'mask_r2'"),
-                                       ("clinical: {age: numeric}", "clinical", "need the model: section")] {
+                                       ("clinical: {age: numeric}", "clinical", "need the model: section"),
+                                       ("evaluation: {calibration: {bootstrap: 200}}", "evaluation.calibration.bootstrap", "needs the clinical: section")] {
             let study = try StudyFile(yaml: base + section, url: dir.appendingPathComponent("study.yaml"))
             XCTAssertThrowsError(try StudyPlan(study: study)) {
                 XCTAssertEqual(($0 as? StudyError)?.key, key)
