@@ -28,7 +28,7 @@ extension DemoCohort {
         public let multifocal: Int
         /// Suspicious node reported on MRI, 0/1.
         public let mriReportedLN: Int
-        /// The stand-in for CNN embeddings: `DeepFeatureProjection.count` values.
+        /// The stand-in for CNN embeddings: `DemoEmbeddingProjection.count` values.
         public let deepFeatures: [Double]
 
         /// High nodal burden (≥ 3 positive nodes), 0/1.
@@ -38,7 +38,7 @@ extension DemoCohort {
         static let siteShares = [0.50, 0.15, 0.20, 0.15]
 
         init(case k: Int, seed: UInt64, size: Int, aggressiveness a: Double, alnm: Int, lesion: Lesion, mask: LabelMap,
-             projection: DeepFeatureProjection) {
+             projection: DemoEmbeddingProjection) {
             var rng = SplitMix64.stream(seed: seed, salt: 0x6E6F_6465_2D72_6F69, index: k)
             // The node: its look follows the outcome and the tumour's aggressiveness, with more noise than the tumour.
             let z = 0.45 * a + (alnm == 1 ? 0.35 : -0.25) + 0.9 * rng.normal()
@@ -213,7 +213,7 @@ extension DemoCohort {
 /// The synthetic stand-in for CNN embeddings (seed 004's deep features): `count` random nonlinear projections
 /// tanh(wⱼ · t + bⱼ) of a case's standardised lesion and node traits t, plus per-case noise. The weights come from
 /// their own stream of the cohort seed, the same for every case.
-struct DeepFeatureProjection: Sendable {
+struct DemoEmbeddingProjection: Sendable {
     static let count = 256
     static let traitCount = 9
     let weights: [[Double]]

@@ -33,7 +33,7 @@ public struct DemoCohort: Sendable {
     public init(count: Int = 24, seed: UInt64 = 2026, size: Int = 192) {
         var rng = SplitMix64(seed: seed)
         var cases: [Case] = []
-        let projection = DeepFeatureProjection(seed: seed)
+        let projection = DemoEmbeddingProjection(seed: seed)
         for k in 0..<count {
             // Latent aggressiveness drives every trait; the outcome follows it through a logistic link.
             let aggressiveness = rng.normal()

@@ -30,7 +30,7 @@ extension DemoCohortWriter {
 
     /// deep_features.csv: id and cnn_0 … cnn_255, six significant digits.
     static func deepFeatureTable(_ cohort: DemoCohort) -> String {
-        let count = DeepFeatureProjection.count
+        let count = DemoEmbeddingProjection.count
         var text = "id," + (0..<count).map { "cnn_\($0)" }.joined(separator: ",") + "\n"
         for c in cohort.cases {
             text += c.id + "," + c.design.deepFeatures.map { String(format: "%.6g", $0) }.joined(separator: ",") + "\n"

@@ -116,6 +116,9 @@ final class DeepMulticlassStudyTests: XCTestCase {
         let confusionCSV = try String(contentsOf: tables.appendingPathComponent("multiclass_confusion.csv"), encoding: .utf8)
         XCTAssertTrue(confusionCSV.hasPrefix("Cohort,True class,Predicted N0,Predicted N1-2,Predicted N3+,Total"), confusionCSV)
         XCTAssertEqual(confusionCSV.split(separator: "\n").count, 1 + 3 * m.cohorts.count)
+        // The case without a deep-feature row is an exclusion, with its reason.
+        let exclusions = try String(contentsOf: tables.appendingPathComponent("exclusions.csv"), encoding: .utf8)
+        XCTAssertTrue(exclusions.contains("case,\(missing),") && exclusions.contains("no row in the deep-feature table"), exclusions)
         let performance = try String(contentsOf: tables.appendingPathComponent("multiclass_performance.csv"), encoding: .utf8)
         XCTAssertTrue(performance.contains("validation"))
         let report = try String(contentsOf: plan.study.output.appendingPathComponent("report.html"), encoding: .utf8)

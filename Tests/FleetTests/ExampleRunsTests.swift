@@ -94,4 +94,10 @@ final class ExampleRunsTests: XCTestCase {
         XCTAssertEqual(m.cohorts.count, 1 + e.cohorts.count, "the three-class model on every cohort")
         guard case .success? = e.svm else { return XCTFail("svm: \(String(describing: e.svm))") }
     }
+
+    func testSeed004WeiBurdenTask() throws {
+        let (_, e, _) = try run("seed-004-wei-2023", "study-burden.yaml")
+        XCTAssertEqual(e.cohorts.map(\.name), ["validation"])
+        XCTAssertTrue(e.features.contains { $0.hasPrefix("deep_PC") } || e.droppedFeatures.contains { $0.hasPrefix("deep_PC") })
+    }
 }

@@ -77,7 +77,7 @@ extension ClinicalEvaluation {
 enum ReportTables {
     /// What was left out of the study and why: failed jobs (a case whose image could not be read, …) and feature
     /// columns the model could not use.
-    static func exclusions(failures: [JobFailure], droppedFeatures: [String]) -> ReportTable {
+    static func exclusions(failures: [JobFailure], droppedFeatures: [String], cases: [(id: String, reason: String)] = []) -> ReportTable {
         let jobs = failures.map { f -> [String] in
             let kind = f.jobId.hasPrefix("extract:") ? "case" : "job"
             let id = kind == "case" ? String(f.jobId.dropFirst("extract:".count)) : f.jobId
@@ -86,6 +86,6 @@ enum ReportTables {
         let features = droppedFeatures.map { ["feature", $0, "not offered to the LASSO: constant or missing in some case, or removed by the feature reduction"] }
         return ReportTable(name: "exclusions", table: HTMLReport.Table(
             caption: "Excluded cases, jobs and features, with the reason",
-            header: ["Kind", "Id", "Reason"], rows: jobs + features, textColumns: 3))
+            header: ["Kind", "Id", "Reason"], rows: jobs + cases.map { ["case", $0.id, $0.reason] } + features, textColumns: 3))
     }
 }

@@ -46,7 +46,9 @@ public struct StudyReportWriter {
             try Data(drawing.svg().utf8).write(to: figures.appendingPathComponent("\(figure.name).svg"), options: .atomic)
             try Data(drawing.png(scale: pngScale)).write(to: figures.appendingPathComponent("\(figure.name).png"), options: .atomic)
         }
-        var written = [ReportTables.exclusions(failures: failures, droppedFeatures: evaluation?.droppedFeatures ?? [])]
+        // Cases left out of the models for want of an input the study adds (a deep-feature row) are exclusions too.
+        var written = [ReportTables.exclusions(failures: failures, droppedFeatures: evaluation?.droppedFeatures ?? [],
+                                               cases: evaluation?.deepFeatures?.excluded ?? [])]
         if let evaluation { written += [evaluation.selectedFeaturesTable] + evaluation.regionTables + [evaluation.performanceTable] }
         if case let .success(svm)? = evaluation?.svm { written.append(svm.gridTable) }
         if case let .success(clinical)? = evaluation?.clinical { written.append(clinical.oddsRatioTable) }
