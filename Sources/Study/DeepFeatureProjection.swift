@@ -92,43 +92,12 @@ public struct DeepFeatureProjection: Sendable {
 }
 
 extension StudyPlan {
-    /// The study's deep-feature projection (nil without `deepFeatures:`), computed once per set of input files and
-    /// remembered, since the stages ask for the extracted cases many times.
-    public func deepFeatureProjection() throws -> DeepFeatureProjection? {
-        guard let spec = study.deepFeatures else { return nil }
-        func stamp(_ url: URL) -> String {
-            let a = try? FileManager.default.attributesOfItem(atPath: url.path)
-            return "\(url.path)|\((a?[.size] as? NSNumber)?.int64Value ?? -1)|\((a?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
-        }
-        let key = [stamp(spec.table), stamp(study.cohort), String(spec.components), String(spec.scale),
-                   study.cohortSplit.map { "\($0)" } ?? "", String(study.seed)].joined(separator: "#")
-        if let hit = DeepFeatureCache.shared.get(key) { return hit }
-        let projection = try DeepFeatureProjection(study: study)
-        DeepFeatureCache.shared.put(key, projection)
-        return projection
-    }
+    /// The study's deep-feature projection (nil without `deepFeatures:`), fitted once when the plan was made, since
+    /// the stages ask for the extracted cases many times.
+    public func deepFeatureProjection() throws -> DeepFeatureProjection? { try deepFeatures.get() }
 
     /// `cases` with the deep-feature components appended (unchanged without `deepFeatures:`).
     func appendingDeepFeatures(_ cases: [ExtractedCase]) throws -> [ExtractedCase] {
         try deepFeatureProjection()?.appending(to: cases) ?? cases
-    }
-}
-
-/// The last few projections, by input files and settings.
-private final class DeepFeatureCache: @unchecked Sendable {
-    static let shared = DeepFeatureCache()
-    private let lock = NSLock()
-    private var entries: [(key: String, value: DeepFeatureProjection)] = []
-
-    func get(_ key: String) -> DeepFeatureProjection? {
-        lock.lock(); defer { lock.unlock() }
-        return entries.first { $0.key == key }?.value
-    }
-
-    func put(_ key: String, _ value: DeepFeatureProjection) {
-        lock.lock(); defer { lock.unlock() }
-        entries.removeAll { $0.key == key }
-        entries.append((key, value))
-        if entries.count > 4 { entries.removeFirst() }
     }
 }

@@ -15,6 +15,9 @@ public struct StudyPlan: Sendable {
     public let dataRoot: URL
     /// Every extraction job's case, ROI and reader, in job order.
     public let targets: [ExtractionTarget]
+    /// The deep-feature projection (`deepFeatures:`), fitted once from the input files alone; its error, if any, is
+    /// thrown where the projection is asked for (`deepFeatureProjection()`), as planning reaches the models.
+    let deepFeatures: Result<DeepFeatureProjection?, any Error>
 
     /// The primary ROI's parameter file text.
     public var parameterText: String? { parameterTexts[0] }
@@ -56,6 +59,7 @@ public struct StudyPlan: Sendable {
         parameterTexts = texts
         dataRoot = study.url.deletingLastPathComponent().standardizedFileURL
         targets = try Self.targets(study: study, manifest: manifest)
+        deepFeatures = Result { try study.deepFeatures.map { _ in try DeepFeatureProjection(study: study) } }
     }
 
     /// The extract job id of a case's ROI `region` (index into `study.regions`) read by `reader`.
