@@ -64,7 +64,11 @@ public struct StudyPlan: Sendable {
 
     /// The extract job id of a case's ROI `region` (index into `study.regions`) read by `reader`.
     public func extractId(caseId: String, region: Int, reader: Int = 1) -> String {
-        "extract:\(caseId)" + study.regions[region].suffix(index: region) + (reader == 2 ? ":reader2" : "")
+        Self.extractId(caseId: caseId, region: region, of: study.regions, reader: reader)
+    }
+
+    static func extractId(caseId: String, region: Int, of regions: [RegionOfInterest], reader: Int) -> String {
+        "extract:\(caseId)" + regions[region].suffix(index: region) + (reader == 2 ? ":reader2" : "")
     }
 
     static func targets(study: StudyFile, manifest: Manifest) throws -> [ExtractionTarget] {
@@ -93,9 +97,7 @@ public struct StudyPlan: Sendable {
         }
         var out: [ExtractionTarget] = []
         for c in manifest.cases {
-            func id(_ r: Int, _ reader: Int) -> String {
-                "extract:\(c.id)" + study.regions[r].suffix(index: r) + (reader == 2 ? ":reader2" : "")
-            }
+            func id(_ r: Int, _ reader: Int) -> String { extractId(caseId: c.id, region: r, of: study.regions, reader: reader) }
             var images: [URL] = []
             for r in study.regions.indices {
                 let image = perRegion[r].image.map { $0[c.id] } ?? c.image, mask = perRegion[r].mask.map { $0[c.id] } ?? c.mask
