@@ -8,7 +8,6 @@ import Study
 /// tables (tables/multiclass_confusion.csv, multiclass_performance.csv, multiclass_coefficients.csv), and the
 /// deep-feature note of the feature-selection section — all rendered from the same evaluated values.
 enum MulticlassSection {
-    static func finite(_ x: Double) -> OrderedJSON { x.isFinite ? .number(x) : .null }
 
     /// The fields the model section gains from `deepFeatures:` and `multiclass:` (none without them).
     static func modelFields(_ e: ModelEvaluation) -> [(String, OrderedJSON)] {
@@ -30,8 +29,8 @@ enum MulticlassSection {
             ("components", .integer(d.names.count)),
             ("scale", .bool(d.spec.scale)),
             ("trainingCases", .integer(d.trainingCases)),
-            ("varianceExplained", .array(d.varianceExplained.map(finite))),
-            ("totalVarianceExplained", finite(d.totalVarianceExplained)),
+            ("varianceExplained", .array(d.varianceExplained.map(ModelSection.finite))),
+            ("totalVarianceExplained", ModelSection.finite(d.totalVarianceExplained)),
             ("selectedByLasso", .array(selected.filter { d.names.contains($0) }.map(OrderedJSON.string))),
             ("excluded", .array(d.excluded.map { .object([("id", .string($0.id)), ("reason", .string($0.reason))]) })),
         ])
@@ -45,9 +44,9 @@ enum MulticlassSection {
             for (j, term) in fit.columnNames.enumerated() {
                 let b = fit.coefficients[a][j], se = fit.stdError[a][j]
                 table.append(.object([
-                    ("class", .string(levels[c])), ("term", .string(term)), ("estimate", finite(b)), ("stdError", finite(se)),
-                    ("z", finite(fit.zValue[a][j])), ("pValue", finite(fit.pValue[a][j])), ("oddsRatio", finite(Foundation.exp(b))),
-                    ("ciLower", finite(Foundation.exp(b - z * se))), ("ciUpper", finite(Foundation.exp(b + z * se))),
+                    ("class", .string(levels[c])), ("term", .string(term)), ("estimate", ModelSection.finite(b)), ("stdError", ModelSection.finite(se)),
+                    ("z", ModelSection.finite(fit.zValue[a][j])), ("pValue", ModelSection.finite(fit.pValue[a][j])), ("oddsRatio", ModelSection.finite(Foundation.exp(b))),
+                    ("ciLower", ModelSection.finite(Foundation.exp(b - z * se))), ("ciUpper", ModelSection.finite(Foundation.exp(b + z * se))),
                 ]))
             }
         }
@@ -57,8 +56,8 @@ enum MulticlassSection {
                 case let .failure(why): return .object([("class", .string(level)), ("status", .string("not evaluated: \(why.description)"))])
                 case let .success(a):
                     return .object([("class", .string(level)), ("auc", .number(a.roc.auc)),
-                                    ("ci", .object([("method", .string("delong")), ("lower", finite(a.delong.lower)),
-                                                    ("upper", finite(a.delong.upper))]))])
+                                    ("ci", .object([("method", .string("delong")), ("lower", ModelSection.finite(a.delong.lower)),
+                                                    ("upper", ModelSection.finite(a.delong.upper))]))])
                 }
             }
             return .object([
@@ -67,10 +66,10 @@ enum MulticlassSection {
                 ("confusion", .object([("rows", .string("true class")), ("columns", .string("predicted class")),
                                        ("levels", .array(levels.map(OrderedJSON.string))),
                                        ("counts", .array(c.confusion.map { .array($0.map(OrderedJSON.integer)) }))])),
-                ("accuracy", finite(c.accuracy)),
+                ("accuracy", ModelSection.finite(c.accuracy)),
                 ("auc", .array(auc)),
-                ("macroAUC", c.macroAUC.map(finite) ?? .null),
-                ("probabilities", .object(zip(c.caseIds, c.probabilities).map { ($0, OrderedJSON.array($1.map(finite))) })),
+                ("macroAUC", c.macroAUC.map(ModelSection.finite) ?? .null),
+                ("probabilities", .object(zip(c.caseIds, c.probabilities).map { ($0, OrderedJSON.array($1.map(ModelSection.finite))) })),
                 ("predicted", .object(zip(c.caseIds, c.predicted).map { ($0, OrderedJSON.string(levels[$1])) })),
             ])
         }
@@ -79,7 +78,7 @@ enum MulticlassSection {
             ("reference", .string(levels[fit.reference])), ("predictors", .array(m.spec.predictors.map(OrderedJSON.string))),
             ("model", .string("baseline-category multinomial logit (nnet::multinom), fitted on the training cohort")),
             ("converged", .bool(fit.converged)), ("iterations", .integer(fit.iterations)),
-            ("deviance", finite(fit.deviance)), ("aic", finite(fit.aic)),
+            ("deviance", ModelSection.finite(fit.deviance)), ("aic", ModelSection.finite(fit.aic)),
             ("coefficients", .array(table)),
             ("cohorts", .array(cohorts)),
             ("excluded", .array(m.excluded.map { .object([("id", .string($0.id)), ("reason", .string($0.reason))]) })),
